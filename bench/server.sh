@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Started by ../shared/bench (peers tulip / tulip-loop): runs Tulip's benchmark app in the
+# foreground on $HOST:$PORT with the harness's $JAVA_OPTS. TULIP_BENCH_MODE=virtual|loop.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/jdk.sh
+jar=bench/target/tulip-bench-0.1.0-SNAPSHOT.jar
+if [ ! -f "$jar" ] || [ -n "$(find tulip/src bench/src -newer "$jar" -name '*.java' 2>/dev/null | head -1)" ]; then
+  mvn "${MVN_FLAGS[@]}" -q package -DskipTests -pl bench -am >&2
+fi
+# shellcheck disable=SC2086
+exec "$JAVA" ${JAVA_OPTS:-$TULIP_JVM_FLAGS} -cp "$jar:bench/target/lib/*" dev.tulip.bench.BenchApp

@@ -1,0 +1,43 @@
+package dev.tulip.bench;
+
+import dev.tulip.Handler;
+import dev.tulip.Response;
+import dev.tulip.Tulip;
+
+/**
+ * The TechEmpower test types on Tulip, for {@code bench/server.sh}. {@code TULIP_BENCH_MODE}
+ * chooses where handlers run: {@code virtual} (the default a user gets: each request on a
+ * virtual thread) or {@code loop} (inline on the event loop, {@link Handler#nonBlocking}).
+ * {@code HOST} and {@code PORT} come from the harness.
+ */
+public final class BenchApp {
+    /** The {@code /json} message, serialised per request as the rules require. */
+    public record Message(String message) {}
+
+    private BenchApp() {}
+
+    public static Tulip create(String host, int port, boolean onLoop) {
+        Tulip app = Tulip.create(cfg -> cfg.host(host).port(port));
+        app.get("/plaintext", mode(onLoop, req -> Response.text("Hello, World!")));
+        app.get("/json", mode(onLoop, req -> new Message("Hello, World!")));
+        return app;
+    }
+
+    private static Handler mode(boolean onLoop, Handler h) {
+        return onLoop ? Handler.nonBlocking(h) : h;
+    }
+
+    public static void main(String[] args) {
+        String mode = env("TULIP_BENCH_MODE", "virtual");
+        if (!mode.equals("virtual") && !mode.equals("loop")) {
+            System.err.println("TULIP_BENCH_MODE must be 'virtual' or 'loop', was '" + mode + "'");
+            System.exit(2);
+        }
+        create(env("HOST", "127.0.0.1"), Integer.parseInt(env("PORT", "8080")), mode.equals("loop")).run(args);
+    }
+
+    private static String env(String name, String fallback) {
+        String v = System.getenv(name);
+        return v == null || v.isBlank() ? fallback : v;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.tulip.demo;
+
+import dev.tulip.Config;
+import dev.tulip.Tulip;
+import java.util.function.Consumer;
+
+/**
+ * The seed services in one app on one port:
+ * <ul>
+ *   <li>contacts (Sanic + motor): {@code GET /} lists, {@code POST /new} inserts;</li>
+ *   <li>stuff (aiohttp + motor): {@code GET /stuff/{id}}, {@code PUT /stuff/{id}} (201 created, 200 replaced);</li>
+ *   <li>vt-info search (Sanic + motor): {@code POST /svc_vt_info/search} with {@code {"id": [...]}};</li>
+ *   <li>users (Sanic + asyncpg): {@code GET /users}, {@code GET /users/{id}}, {@code POST /users}.</li>
+ * </ul>
+ * Storage is in memory for now, set up by a start listener and dropped by a stop listener, the way
+ * a database pool will be.
+ */
+public final class DemoApp {
+    private DemoApp() {}
+
+    /** The demo app; {@code configure} may change the defaults (tests use port 0). */
+    public static Tulip create(Consumer<Config.Builder> configure) {
+        Tulip app = Tulip.create(configure);
+        app.onBeforeStart(ctx -> ctx.put(Store.class, Store.withSamples()));
+        app.onAfterStop(ctx -> ctx.remove(Store.class).ifPresent(Store::clear));
+        Contacts.routes(app);
+        Stuff.routes(app);
+        VtInfo.routes(app);
+        Users.routes(app);
+        return app;
+    }
+
+    public static void main(String[] args) {
+        create(cfg -> {}).run(args);
+    }
+}

@@ -1,0 +1,98 @@
+package dev.tulip;
+
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Parses setting values given as text (environment, command line). */
+final class ConfigValues {
+    static final List<String> KEYS = List.of("host", "port", "event-loops", "transport", "max-request-line",
+            "max-header-size", "max-header-count", "max-body-size", "head-timeout", "idle-timeout", "handler-timeout",
+            "max-concurrent-requests", "max-pipelined", "drain-timeout", "access-log", "server-header");
+    /** {@code TULIP_*} variables that are not settings (read by scripts). */
+    static final Set<String> IGNORED_ENV = Set.of("TULIP_BENCH_MODE", "TULIP_DIR");
+
+    private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?", Pattern.CASE_INSENSITIVE);
+
+    private ConfigValues() {}
+
+    static int integer(String v) {
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw new ConfigException("not an integer");
+        }
+    }
+
+    /** Bytes: {@code 1048576}, {@code 512k}, {@code 10MiB}, {@code 1g} (binary units). */
+    static long size(String v) {
+        Matcher m = SIZE.matcher(v.trim());
+        if (!m.matches()) throw new ConfigException("not a size (e.g. 1048576, 512k, 10MiB)");
+        long n;
+        try {
+            n = Long.parseLong(m.group(1));
+        } catch (NumberFormatException e) {
+            throw new ConfigException("size too large");
+        }
+        String unit = m.group(2) == null ? "b" : m.group(2).toLowerCase(Locale.ROOT);
+        int shift = switch (unit.charAt(0)) {
+            case 'k' -> 10;
+            case 'm' -> 20;
+            case 'g' -> 30;
+            default -> 0;
+        };
+        if (n > (Long.MAX_VALUE >> shift)) throw new ConfigException("size too large");
+        return n << shift;
+    }
+
+    static int intSize(String v) {
+        long n = size(v);
+        if (n > Integer.MAX_VALUE) throw new ConfigException("size too large");
+        return (int) n;
+    }
+
+    /** A duration: {@code 500ms}, {@code 30s}, {@code 2m}, {@code 1h}, plain seconds, or ISO-8601 ({@code PT30S}). */
+    static Duration duration(String v) {
+        String s = v.trim();
+        if (s.regionMatches(true, 0, "PT", 0, 2)) {
+            try {
+                return Duration.parse(s);
+            } catch (DateTimeParseException e) {
+                throw new ConfigException("not a duration (e.g. 500ms, 30s, 2m, PT30S)");
+            }
+        }
+        Matcher m = DURATION.matcher(s);
+        if (!m.matches()) throw new ConfigException("not a duration (e.g. 500ms, 30s, 2m, PT30S)");
+        long n = Long.parseLong(m.group(1));
+        String unit = m.group(2) == null ? "s" : m.group(2).toLowerCase(Locale.ROOT);
+        return switch (unit) {
+            case "ms" -> Duration.ofMillis(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofSeconds(n);
+        };
+    }
+
+    static boolean bool(String v) {
+        return switch (v.trim().toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes", "on" -> true;
+            case "false", "0", "no", "off" -> false;
+            default -> throw new ConfigException("not a boolean (true/false)");
+        };
+    }
+
+    static Config.Transport transport(String v) {
+        return switch (v.trim().toLowerCase(Locale.ROOT).replace('-', '_')) {
+            case "auto" -> Config.Transport.AUTO;
+            case "epoll" -> Config.Transport.EPOLL;
+            case "io_uring", "iouring" -> Config.Transport.IO_URING;
+            case "nio" -> Config.Transport.NIO;
+            default -> throw new ConfigException("not a transport (auto, epoll, io_uring, nio)");
+        };
+    }
+}

@@ -1,0 +1,131 @@
+package dev.tulip;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import tools.jackson.core.type.TypeReference;
+
+/**
+ * An HTTP request as the handler sees it: fully read, immutable except for its
+ * {@linkplain #attribute(String, Object) attributes}. Typed accessors fail with a
+ * {@code 400 Bad Request} that names the parameter when a value does not parse.
+ */
+public interface Request {
+
+    /** The method, upper case ({@code GET}, {@code POST}, ...). */
+    String method();
+
+    /** The request target as sent: path and query, still percent-encoded. */
+    String uri();
+
+    /** The path as sent (percent-encoded), without the query. */
+    String path();
+
+    /** The protocol version, {@code HTTP/1.1} or {@code HTTP/1.0}. */
+    String version();
+
+    // ---- path parameters ----------------------------------------------------------------------
+
+    /** The decoded value of path parameter {@code name} (declared as {@code {name}} in the route). */
+    String pathParam(String name);
+
+    /** Path parameter {@code name} as an int (declare it {@code {name:int}} to match only integers). */
+    int pathInt(String name);
+
+    /** Path parameter {@code name} as a long. */
+    long pathLong(String name);
+
+    /** Path parameter {@code name} as a UUID. */
+    UUID pathUuid(String name);
+
+    /** All path parameters, decoded. */
+    Map<String, String> pathParams();
+
+    // ---- query ---------------------------------------------------------------------------------
+
+    /** The raw query string after {@code ?} (percent-encoded), or "" if there is none. */
+    String rawQuery();
+
+    /** The first value of query parameter {@code name}, decoded. */
+    Optional<String> query(String name);
+
+    /** The first value of query parameter {@code name}, or {@code defaultValue}. */
+    default String query(String name, String defaultValue) {
+        return query(name).orElse(defaultValue);
+    }
+
+    /** Query parameter {@code name} as an int, or {@code defaultValue} if absent; 400 if not an integer. */
+    int queryInt(String name, int defaultValue);
+
+    /** Query parameter {@code name} as a long, or {@code defaultValue} if absent; 400 if not an integer. */
+    long queryLong(String name, long defaultValue);
+
+    /** Query parameter {@code name} as a boolean ({@code true/false/1/0/yes/no/on/off}), or {@code defaultValue}. */
+    boolean queryBoolean(String name, boolean defaultValue);
+
+    /** All values of query parameter {@code name}, decoded, in order. */
+    List<String> queryAll(String name);
+
+    /** All query parameters, decoded. */
+    Map<String, List<String>> queryParams();
+
+    // ---- headers and cookies -------------------------------------------------------------------
+
+    /** The header fields (names compare case-insensitively). */
+    Headers headers();
+
+    /** The first value of header {@code name}. */
+    default Optional<String> header(String name) {
+        return headers().first(name);
+    }
+
+    /** The media type of the body, from {@code Content-Type}. */
+    default Optional<String> contentType() {
+        return header("Content-Type");
+    }
+
+    /** The value of cookie {@code name}. */
+    Optional<String> cookie(String name);
+
+    /** All cookies sent. */
+    Map<String, String> cookies();
+
+    // ---- body ----------------------------------------------------------------------------------
+
+    /** The body bytes (empty if there is none). */
+    byte[] body();
+
+    /** The body as text, in the charset of {@code Content-Type} (UTF-8 by default). */
+    String text();
+
+    /** The body parsed as JSON into {@code type}; 400 naming the problem if it is malformed or of the wrong shape. */
+    <T> T json(Class<T> type);
+
+    /** The body parsed as JSON into a generic type, e.g. {@code new TypeReference<List<Thing>>() {}}. */
+    <T> T json(TypeReference<T> type);
+
+    /** The URL-encoded form body ({@code application/x-www-form-urlencoded}); 415 for another content type. */
+    Map<String, List<String>> form();
+
+    /** The first value of form field {@code name}. */
+    default Optional<String> formValue(String name) {
+        List<String> v = form().get(name);
+        return v == null || v.isEmpty() ? Optional.empty() : Optional.of(v.getFirst());
+    }
+
+    // ---- connection and context ----------------------------------------------------------------
+
+    /** The address of the client (the peer of the TCP connection). */
+    InetSocketAddress remoteAddress();
+
+    /** The app's shared context (resources set up by start listeners). */
+    AppContext app();
+
+    /** Stores a per-request value (for example, the user a middleware authenticated); {@code null} removes it. */
+    void attribute(String name, Object value);
+
+    /** A per-request value stored by {@link #attribute(String, Object)}, if present and of {@code type}. */
+    <T> Optional<T> attribute(String name, Class<T> type);
+}

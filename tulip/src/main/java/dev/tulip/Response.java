@@ -1,0 +1,184 @@
+package dev.tulip;
+
+import dev.tulip.internal.HeaderList;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * An HTTP response: status, headers, cookies and a body. Built fluently and returned from a
+ * handler; middleware may change it on the way out.
+ *
+ * <pre>{@code
+ * return Response.json(201, saved).header("Location", "/things/" + saved.id());
+ * }</pre>
+ *
+ * <p>{@code Server}, {@code Date}, {@code Content-Length}, {@code Transfer-Encoding} and
+ * {@code Connection} are set by the server.
+ */
+public final class Response {
+
+    /** Writes a streamed body; runs on a virtual thread, so it may block. Chunks go out as written. */
+    @FunctionalInterface
+    public interface BodyWriter {
+        /** Writes the body to {@code out}; flushing sends what was written so far as a chunk. */
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** A body to be encoded as JSON by the app's mapper: {@link #body()} returns it for {@link #json} responses. */
+    public record Json(Object value) {}
+
+    private int status;
+    private final HeaderList headers = new HeaderList();
+    private List<Cookie> cookies = List.of();
+    private Object body; // null, byte[], String, Json or BodyWriter
+
+    private Response(int status) {
+        status(status);
+    }
+
+    /** An empty response with {@code status}. */
+    public static Response of(int status) {
+        return new Response(status);
+    }
+
+    /** {@code 204 No Content}. */
+    public static Response noContent() {
+        return new Response(204);
+    }
+
+    /** {@code 404 Not Found} with an empty body. */
+    public static Response notFound() {
+        return new Response(404);
+    }
+
+    /** {@code 200} with a {@code text/plain; charset=utf-8} body. */
+    public static Response text(String text) {
+        return text(200, text);
+    }
+
+    /** {@code status} with a {@code text/plain; charset=utf-8} body. */
+    public static Response text(int status, String text) {
+        return new Response(status).body(text, "text/plain; charset=utf-8");
+    }
+
+    /** {@code 200} with a {@code text/html; charset=utf-8} body. */
+    public static Response html(String html) {
+        return new Response(200).body(html, "text/html; charset=utf-8");
+    }
+
+    /** {@code 200} with {@code value} encoded as JSON. */
+    public static Response json(Object value) {
+        return json(200, value);
+    }
+
+    /** {@code status} with {@code value} encoded as JSON. */
+    public static Response json(int status, Object value) {
+        return new Response(status).body(new Json(value), "application/json");
+    }
+
+    /** {@code 200} with raw bytes of {@code contentType}. */
+    public static Response bytes(byte[] body, String contentType) {
+        return new Response(200).body(body, contentType);
+    }
+
+    /** {@code 302 Found} to {@code location}. */
+    public static Response redirect(String location) {
+        return redirect(302, location);
+    }
+
+    /** A redirect ({@code 301, 302, 303, 307, 308}) to {@code location}. */
+    public static Response redirect(int status, String location) {
+        if (status != 301 && status != 302 && status != 303 && status != 307 && status != 308) {
+            throw new IllegalArgumentException("redirect status must be 301, 302, 303, 307 or 308, was " + status);
+        }
+        return new Response(status).header("Location", location);
+    }
+
+    /**
+     * {@code 200} with a body streamed by {@code writer} using chunked transfer encoding. The writer
+     * runs on a virtual thread after the head is sent; it blocks while the client reads slowly.
+     */
+    public static Response stream(String contentType, BodyWriter writer) {
+        if (writer == null) throw new IllegalArgumentException("writer must not be null");
+        return new Response(200).body(writer, contentType);
+    }
+
+    private Response body(Object body, String contentType) {
+        this.body = body;
+        if (contentType != null) headers.set("Content-Type", contentType);
+        return this;
+    }
+
+    /** Sets the status code (100-599). */
+    public Response status(int status) {
+        if (status < 100 || status > 599) throw new IllegalArgumentException("status must be 100-599, was " + status);
+        this.status = status;
+        return this;
+    }
+
+    /** Sets header {@code name} to {@code value}, replacing earlier values. */
+    public Response header(String name, String value) {
+        headers.set(name, value);
+        return this;
+    }
+
+    /** Adds a value to header {@code name}, keeping earlier values. */
+    public Response addHeader(String name, String value) {
+        headers.add(name, value);
+        return this;
+    }
+
+    /** Removes header {@code name}. */
+    public Response removeHeader(String name) {
+        headers.remove(name);
+        return this;
+    }
+
+    /** Sets {@code Content-Type}. */
+    public Response contentType(String contentType) {
+        return header("Content-Type", contentType);
+    }
+
+    /** Adds a {@code Set-Cookie}. */
+    public Response cookie(Cookie cookie) {
+        if (cookies.isEmpty()) cookies = new ArrayList<>(2);
+        cookies.add(cookie);
+        return this;
+    }
+
+    /** The status code. */
+    public int status() {
+        return status;
+    }
+
+    /** The headers set so far (the server adds its own when sending). */
+    public Headers headers() {
+        return headers;
+    }
+
+    /** The first value of header {@code name}, or {@code null}. */
+    public String header(String name) {
+        return headers.get(name);
+    }
+
+    /** The cookies to set. */
+    public List<Cookie> cookies() {
+        return Collections.unmodifiableList(cookies);
+    }
+
+    /**
+     * The body as given: {@code null} (none), {@code byte[]}, {@code String}, {@link Json} or
+     * {@link BodyWriter}.
+     */
+    public Object body() {
+        return body;
+    }
+
+    @Override
+    public String toString() {
+        return "Response[" + status + " " + headers + "]";
+    }
+}

@@ -1,0 +1,72 @@
+package dev.tulip.internal;
+
+import dev.tulip.HttpException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The default JSON mapper and the translation of Jackson's read errors into 400s. */
+public final class Json {
+    /** Read limits of the default mapper; the body-size limit bounds the document as a whole. */
+    public static final int MAX_NESTING_DEPTH = 128;
+
+    public static final int MAX_NUMBER_LENGTH = 100;
+    public static final int MAX_STRING_LENGTH = 1_000_000;
+    public static final int MAX_NAME_LENGTH = 10_000;
+
+    private static final JsonMapper DEFAULT = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(MAX_NESTING_DEPTH)
+                            .maxNumberLength(MAX_NUMBER_LENGTH)
+                            .maxStringLength(MAX_STRING_LENGTH)
+                            .maxNameLength(MAX_NAME_LENGTH)
+                            .build())
+                    .build())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private Json() {}
+
+    /** The mapper used unless the app configures its own: strict about shape, bounded in size. */
+    public static JsonMapper defaultMapper() {
+        return DEFAULT;
+    }
+
+    /** A 400 that says what is wrong with a request body that failed to read as {@code target}. */
+    public static HttpException badRequest(JacksonException e, String target) {
+        String what = e instanceof StreamReadException ? "Malformed JSON" : "JSON does not match " + target;
+        StringBuilder msg = new StringBuilder(what).append(": ").append(firstLine(e.getOriginalMessage()));
+        String path = e.getPathReference();
+        if (path != null && !path.isEmpty() && !(e instanceof StreamReadException)) {
+            msg.append(" (at ").append(jsonPath(e)).append(')');
+        } else {
+            TokenStreamLocation loc = e.getLocation();
+            if (loc != null && loc.getLineNr() > 0) {
+                msg.append(" (line ").append(loc.getLineNr()).append(", column ").append(loc.getColumnNr()).append(')');
+            }
+        }
+        return new HttpException(400, msg.toString(), e);
+    }
+
+    private static String jsonPath(JacksonException e) {
+        StringBuilder sb = new StringBuilder("$");
+        for (JacksonException.Reference r : e.getPath()) {
+            if (r.getPropertyName() != null) sb.append('.').append(r.getPropertyName());
+            else if (r.getIndex() >= 0) sb.append('[').append(r.getIndex()).append(']');
+        }
+        return sb.toString();
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) return "unreadable body";
+        int nl = s.indexOf('\n');
+        String line = nl < 0 ? s : s.substring(0, nl);
+        return line.length() > 300 ? line.substring(0, 300) + "..." : line;
+    }
+}

@@ -1,0 +1,215 @@
+package dev.tulip.internal;
+
+import dev.tulip.Handler;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Maps a method and a path to a route. A trie of path segments: at each level a literal beats a
+ * typed parameter, which beats a regex, which beats a plain string parameter, which beats a
+ * {@code path} rest-parameter; the search backtracks, so {@code GET /users/new} can still reach
+ * {@code GET /users/{id}} when {@code /users/new} only has {@code POST}. Fully literal paths are
+ * also kept in a hash map, so the common case is one lookup. Built before the server starts,
+ * read-only afterwards.
+ */
+public final class Router {
+
+    /** A registered route. */
+    public static final class Route {
+        final String method;
+        final PathPattern pattern;
+        final Handler handler;
+        final boolean nonBlocking;
+        Dispatcher.Target target;
+
+        Route(String method, PathPattern pattern, Handler handler) {
+            this.method = method;
+            this.pattern = pattern;
+            this.handler = handler;
+            this.nonBlocking = handler instanceof Handler.NonBlocking;
+        }
+
+        public String method() {
+            return method;
+        }
+
+        public String path() {
+            return pattern.text();
+        }
+
+        public boolean nonBlocking() {
+            return nonBlocking;
+        }
+
+        public Handler handler() {
+            return handler;
+        }
+
+        /** What runs: the handler wrapped in its middleware ({@code null} before {@link #freeze}). */
+        public Dispatcher.Target target() {
+            return target;
+        }
+    }
+
+    /** A route found for a request, with its parameter values (decoded). */
+    public record Found(Route route, String[] names, String[] values) {}
+
+    private static final class Node {
+        final Map<String, Node> literals = new HashMap<>();
+        final List<Node> params = new ArrayList<>(); // sorted by priority
+        PathPattern.Segment param; // for a parameter node
+        final Map<String, Route> routes = new LinkedHashMap<>();
+    }
+
+    private static final String[] NONE = new String[0];
+
+    private final Node root = new Node();
+    private final Map<String, Node> literalPaths = new HashMap<>();
+    private final List<Route> all = new ArrayList<>();
+
+    /** Registers a route; a second route with the same method and pattern is an error. */
+    public Route add(String method, String path, Handler handler) {
+        PathPattern pattern = PathPattern.parse(path);
+        Node node = root;
+        boolean literal = true;
+        for (PathPattern.Segment seg : pattern.segments()) {
+            if (!seg.isParam()) {
+                node = node.literals.computeIfAbsent(seg.literal(), k -> new Node());
+                continue;
+            }
+            literal = false;
+            Node next = null;
+            for (Node p : node.params) {
+                if (p.param.kindKey().equals(seg.kindKey())) {
+                    if (!p.param.name().equals(seg.name())) {
+                        throw new IllegalArgumentException("route " + path + ": parameter " + seg.display()
+                                + " is at the same place as " + p.param.display() + " in another route; use the same name");
+                    }
+                    next = p;
+                }
+            }
+            if (next == null) {
+                next = new Node();
+                next.param = seg;
+                node.params.add(next);
+                node.params.sort((a, b) -> Integer.compare(priority(a.param), priority(b.param)));
+            }
+            node = next;
+        }
+        if (node.routes.containsKey(method)) throw new IllegalArgumentException("route " + method + " " + path + " is already registered");
+        Route route = new Route(method, pattern, handler);
+        node.routes.put(method, route);
+        if (literal) literalPaths.put(path, node);
+        all.add(route);
+        return route;
+    }
+
+    private static int priority(PathPattern.Segment s) {
+        return switch (s.type()) {
+            case INT, LONG, UUID -> 0;
+            case REGEX -> 1;
+            case STRING -> 2;
+            case PATH -> 3;
+        };
+    }
+
+    /** All routes in registration order. */
+    public List<Route> routes() {
+        return List.copyOf(all);
+    }
+
+    /** Composes each route's chain (its handler in its middleware); call once before serving. */
+    public void freeze(java.util.function.Function<Route, Handler> chain) {
+        for (Route r : all) r.target = new Dispatcher.Target(chain.apply(r), r.nonBlocking);
+    }
+
+    /**
+     * The route for {@code method} and raw {@code path}, or {@code null}. {@code HEAD} falls back to
+     * {@code GET}. Throws {@link IllegalArgumentException} for a path with broken percent-encoding.
+     */
+    public Found find(String method, String path) {
+        Node exact = literalPaths.get(path);
+        if (exact != null) {
+            Route r = pick(exact, method);
+            if (r != null) return new Found(r, NONE, NONE);
+        }
+        if (path.isEmpty() || path.charAt(0) != '/') return null;
+        String[] stack = new String[16];
+        return search(root, path, 1, method, stack, 0);
+    }
+
+    private static Route pick(Node node, String method) {
+        Route r = node.routes.get(method);
+        if (r == null && method.equals("HEAD")) r = node.routes.get("GET");
+        return r;
+    }
+
+    private Found search(Node node, String path, int start, String method, String[] stack, int depth) {
+        int end = path.indexOf('/', start);
+        if (end < 0) end = path.length();
+        boolean last = end == path.length();
+        String raw = path.substring(start, end);
+        String seg = null;
+        Node lit = node.literals.get(raw);
+        if (lit == null && raw.indexOf('%') >= 0) lit = node.literals.get(seg = PercentDecoder.decode(raw));
+        if (lit != null) {
+            Found f = last ? leaf(lit, method, stack, depth) : search(lit, path, end + 1, method, stack, depth);
+            if (f != null) return f;
+        }
+        for (Node p : node.params) {
+            PathPattern.Segment ps = p.param;
+            if (ps.type() == PathPattern.Type.PATH) {
+                String rest = PercentDecoder.decode(path.substring(start));
+                if (depth * 2 + 2 > stack.length) stack = java.util.Arrays.copyOf(stack, stack.length * 2);
+                stack[depth * 2] = ps.name();
+                stack[depth * 2 + 1] = rest;
+                Found f = leaf(p, method, stack, depth + 1);
+                if (f != null) return f;
+                continue;
+            }
+            if (seg == null) seg = PercentDecoder.decode(raw);
+            if (!PathPattern.accepts(ps, seg)) continue;
+            if (depth * 2 + 2 > stack.length) stack = java.util.Arrays.copyOf(stack, stack.length * 2);
+            stack[depth * 2] = ps.name();
+            stack[depth * 2 + 1] = seg;
+            Found f = last ? leaf(p, method, stack, depth + 1) : search(p, path, end + 1, method, stack, depth + 1);
+            if (f != null) return f;
+        }
+        return null;
+    }
+
+    private static Found leaf(Node node, String method, String[] stack, int depth) {
+        Route r = method == null ? (node.routes.isEmpty() ? null : node.routes.values().iterator().next()) : pick(node, method);
+        if (r == null) return null;
+        String[] names = new String[depth];
+        String[] values = new String[depth];
+        for (int i = 0; i < depth; i++) {
+            names[i] = stack[i * 2];
+            values[i] = stack[i * 2 + 1];
+        }
+        return new Found(r, names, values);
+    }
+
+    /** The methods some route answers for {@code path} (with HEAD where GET is, and OPTIONS); empty if none. */
+    public Set<String> allowed(String path) {
+        Set<String> out = new TreeSet<>();
+        for (String m : methods()) {
+            if (find(m, path) != null) out.add(m);
+        }
+        if (out.isEmpty()) return out;
+        if (out.contains("GET")) out.add("HEAD");
+        out.add("OPTIONS");
+        return out;
+    }
+
+    private Set<String> methods() {
+        Set<String> ms = new TreeSet<>();
+        for (Route r : all) ms.add(r.method);
+        return ms;
+    }
+}

@@ -1,0 +1,340 @@
+package dev.tulip.internal;
+
+import dev.tulip.AppContext;
+import dev.tulip.Headers;
+import dev.tulip.HttpException;
+import dev.tulip.Request;
+import java.net.InetSocketAddress;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The {@link Request} the server builds for each request; query, cookies and form are parsed on first use. */
+public final class ServerRequest implements Request {
+    private static final byte[] EMPTY = new byte[0];
+    private static final String[] NO_PARAMS = new String[0];
+
+    private final String method;
+    private final String uri;
+    private final String version;
+    private final HeaderList headers;
+    private final byte[] body;
+    private final InetSocketAddress remote;
+    private final AppContext app;
+    private final JsonMapper mapper;
+    private final int queryStart;
+    private String path;
+    private String[] paramNames = NO_PARAMS;
+    private String[] paramValues = NO_PARAMS;
+    private Map<String, List<String>> query;
+    private Map<String, String> cookies;
+    private Map<String, List<String>> form;
+    private Map<String, Object> attributes;
+
+    public ServerRequest(String method, String uri, String version, HeaderList headers, byte[] body,
+                         InetSocketAddress remote, AppContext app, JsonMapper mapper) {
+        this.method = method;
+        this.uri = uri;
+        this.version = version;
+        this.headers = headers;
+        this.body = body == null ? EMPTY : body;
+        this.remote = remote;
+        this.app = app;
+        this.mapper = mapper;
+        this.queryStart = uri.indexOf('?');
+    }
+
+    /** Sets the path parameters found by the router. */
+    public void params(String[] names, String[] values) {
+        this.paramNames = names;
+        this.paramValues = values;
+    }
+
+    @Override
+    public String method() {
+        return method;
+    }
+
+    @Override
+    public String uri() {
+        return uri;
+    }
+
+    @Override
+    public String path() {
+        String p = path;
+        if (p == null) path = p = queryStart < 0 ? uri : uri.substring(0, queryStart);
+        return p;
+    }
+
+    @Override
+    public String version() {
+        return version;
+    }
+
+    @Override
+    public String pathParam(String name) {
+        for (int i = 0; i < paramNames.length; i++) {
+            if (paramNames[i].equals(name)) return paramValues[i];
+        }
+        throw new IllegalArgumentException("no path parameter '" + name + "' in this route (parameters: " + String.join(", ", paramNames) + ")");
+    }
+
+    @Override
+    public int pathInt(String name) {
+        String v = pathParam(name);
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new HttpException(400, "path parameter '" + name + "' must be an integer, was '" + v + "'");
+        }
+    }
+
+    @Override
+    public long pathLong(String name) {
+        String v = pathParam(name);
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new HttpException(400, "path parameter '" + name + "' must be an integer, was '" + v + "'");
+        }
+    }
+
+    @Override
+    public UUID pathUuid(String name) {
+        String v = pathParam(name);
+        try {
+            return UUID.fromString(v);
+        } catch (IllegalArgumentException e) {
+            throw new HttpException(400, "path parameter '" + name + "' must be a UUID, was '" + v + "'");
+        }
+    }
+
+    @Override
+    public Map<String, String> pathParams() {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (int i = 0; i < paramNames.length; i++) m.put(paramNames[i], paramValues[i]);
+        return Collections.unmodifiableMap(m);
+    }
+
+    @Override
+    public String rawQuery() {
+        return queryStart < 0 ? "" : uri.substring(queryStart + 1);
+    }
+
+    @Override
+    public Optional<String> query(String name) {
+        List<String> v = queryParams().get(name);
+        return v == null ? Optional.empty() : Optional.of(v.getFirst());
+    }
+
+    @Override
+    public int queryInt(String name, int defaultValue) {
+        Optional<String> v = query(name);
+        if (v.isEmpty()) return defaultValue;
+        try {
+            return Integer.parseInt(v.get().trim());
+        } catch (NumberFormatException e) {
+            throw new HttpException(400, "query parameter '" + name + "' must be an integer, was '" + v.get() + "'");
+        }
+    }
+
+    @Override
+    public long queryLong(String name, long defaultValue) {
+        Optional<String> v = query(name);
+        if (v.isEmpty()) return defaultValue;
+        try {
+            return Long.parseLong(v.get().trim());
+        } catch (NumberFormatException e) {
+            throw new HttpException(400, "query parameter '" + name + "' must be an integer, was '" + v.get() + "'");
+        }
+    }
+
+    @Override
+    public boolean queryBoolean(String name, boolean defaultValue) {
+        Optional<String> v = query(name);
+        if (v.isEmpty()) return defaultValue;
+        return switch (v.get().trim().toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes", "on" -> true;
+            case "false", "0", "no", "off" -> false;
+            default -> throw new HttpException(400, "query parameter '" + name + "' must be true or false, was '" + v.get() + "'");
+        };
+    }
+
+    @Override
+    public List<String> queryAll(String name) {
+        List<String> v = queryParams().get(name);
+        return v == null ? List.of() : v;
+    }
+
+    @Override
+    public Map<String, List<String>> queryParams() {
+        Map<String, List<String>> q = query;
+        if (q == null) query = q = parseUrlEncoded(rawQuery(), "query");
+        return q;
+    }
+
+    /** Parses {@code a=1&b=2&a=3}; values decoded with {@code +} as space; 400 for broken escapes. */
+    static Map<String, List<String>> parseUrlEncoded(String s, String what) {
+        if (s.isEmpty()) return Map.of();
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        int i = 0;
+        while (i <= s.length()) {
+            int amp = s.indexOf('&', i);
+            if (amp < 0) amp = s.length();
+            if (amp > i) {
+                String pair = s.substring(i, amp);
+                int eq = pair.indexOf('=');
+                try {
+                    String k = PercentDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), true);
+                    String v = eq < 0 ? "" : PercentDecoder.decode(pair.substring(eq + 1), true);
+                    out.computeIfAbsent(k, x -> new ArrayList<>(1)).add(v);
+                } catch (IllegalArgumentException e) {
+                    throw new HttpException(400, "malformed " + what + ": " + e.getMessage());
+                }
+            }
+            i = amp + 1;
+        }
+        out.replaceAll((k, v) -> List.copyOf(v));
+        return Collections.unmodifiableMap(out);
+    }
+
+    @Override
+    public Headers headers() {
+        return headers;
+    }
+
+    @Override
+    public Optional<String> cookie(String name) {
+        return Optional.ofNullable(cookies().get(name));
+    }
+
+    @Override
+    public Map<String, String> cookies() {
+        Map<String, String> c = cookies;
+        if (c == null) {
+            c = new LinkedHashMap<>();
+            for (String h : headers.all("Cookie")) {
+                for (String part : h.split(";")) {
+                    String p = part.trim();
+                    int eq = p.indexOf('=');
+                    if (eq <= 0) continue;
+                    String v = p.substring(eq + 1).trim();
+                    if (v.length() >= 2 && v.startsWith("\"") && v.endsWith("\"")) v = v.substring(1, v.length() - 1);
+                    c.putIfAbsent(p.substring(0, eq).trim(), v);
+                }
+            }
+            cookies = c = Collections.unmodifiableMap(c);
+        }
+        return c;
+    }
+
+    @Override
+    public byte[] body() {
+        return body;
+    }
+
+    @Override
+    public String text() {
+        return new String(body, charset());
+    }
+
+    private Charset charset() {
+        String ct = headers.get("Content-Type");
+        if (ct != null) {
+            for (String param : ct.split(";")) {
+                String p = param.trim();
+                if (p.regionMatches(true, 0, "charset=", 0, 8)) {
+                    String name = p.substring(8).replace("\"", "").trim();
+                    try {
+                        return Charset.forName(name);
+                    } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+                        throw new HttpException(415, "unsupported charset '" + name + "'");
+                    }
+                }
+            }
+        }
+        return StandardCharsets.UTF_8;
+    }
+
+    @Override
+    public <T> T json(Class<T> type) {
+        requireBody();
+        try {
+            return mapper.readValue(body, type);
+        } catch (JacksonException e) {
+            throw Json.badRequest(e, type.getSimpleName());
+        }
+    }
+
+    @Override
+    public <T> T json(TypeReference<T> type) {
+        requireBody();
+        try {
+            return mapper.readValue(body, type);
+        } catch (JacksonException e) {
+            throw Json.badRequest(e, type.getType().getTypeName());
+        }
+    }
+
+    private void requireBody() {
+        if (body.length == 0) throw new HttpException(400, "a JSON body is required");
+    }
+
+    @Override
+    public Map<String, List<String>> form() {
+        Map<String, List<String>> f = form;
+        if (f == null) {
+            String ct = headers.get("Content-Type");
+            if (ct == null || !ct.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
+                throw new HttpException(415, "expected Content-Type application/x-www-form-urlencoded, was " + (ct == null ? "none" : "'" + ct + "'"));
+            }
+            form = f = parseUrlEncoded(new String(body, StandardCharsets.UTF_8), "form body");
+        }
+        return f;
+    }
+
+    @Override
+    public InetSocketAddress remoteAddress() {
+        return remote;
+    }
+
+    @Override
+    public AppContext app() {
+        return app;
+    }
+
+    @Override
+    public void attribute(String name, Object value) {
+        if (value == null) {
+            if (attributes != null) attributes.remove(name);
+            return;
+        }
+        if (attributes == null) attributes = new HashMap<>(4);
+        attributes.put(name, value);
+    }
+
+    @Override
+    public <T> Optional<T> attribute(String name, Class<T> type) {
+        Object v = attributes == null ? null : attributes.get(name);
+        return type.isInstance(v) ? Optional.of(type.cast(v)) : Optional.empty();
+    }
+
+    @Override
+    public String toString() {
+        return method + " " + uri;
+    }
+}

@@ -1,0 +1,99 @@
+package dev.tulip.internal.http;
+
+import io.netty.channel.ChannelHandlerContext;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.OutputStream;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The stream a {@link dev.tulip.Response.BodyWriter} writes to, on its virtual thread: buffers up
+ * to 8 KiB, sends each flush as one chunk, and blocks while the socket's outbound buffer is full,
+ * so a slow client slows the writer instead of filling memory.
+ */
+final class ChunkedBodyWriter extends OutputStream {
+    private final ChannelHandlerContext ctx;
+    private final byte[] buf = new byte[8192];
+    private int len;
+    private boolean finished;
+    private volatile boolean aborted;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition writable = lock.newCondition();
+
+    ChunkedBodyWriter(ChannelHandlerContext ctx, io.netty.channel.EventLoop loop) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public void write(int b) throws IOException {
+        ensureOpen();
+        if (len == buf.length) flush();
+        buf[len++] = (byte) b;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int n) throws IOException {
+        ensureOpen();
+        while (n > 0) {
+            if (len == buf.length) flush();
+            int k = Math.min(n, buf.length - len);
+            System.arraycopy(b, off, buf, len, k);
+            len += k;
+            off += k;
+            n -= k;
+        }
+    }
+
+    @Override
+    public void flush() throws IOException {
+        ensureOpen();
+        if (len == 0) return;
+        awaitWritable();
+        ctx.writeAndFlush(ResponseEncoder.chunk(ctx.alloc(), buf, len), ctx.voidPromise());
+        len = 0;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (finished) return;
+        flush();
+        finished = true;
+        ctx.writeAndFlush(io.netty.buffer.Unpooled.wrappedBuffer(ResponseEncoder.LAST_CHUNK), ctx.voidPromise());
+    }
+
+    private void ensureOpen() throws IOException {
+        if (finished) throw new IOException("the body is already complete");
+        if (aborted || !ctx.channel().isActive()) throw new IOException("the client connection is closed");
+    }
+
+    private void awaitWritable() throws IOException {
+        lock.lock();
+        try {
+            while (!ctx.channel().isWritable()) {
+                ensureOpen();
+                writable.await(100, TimeUnit.MILLISECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for the client to read");
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void writabilityChanged() {
+        lock.lock();
+        try {
+            writable.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void abort() {
+        aborted = true;
+        writabilityChanged();
+    }
+}

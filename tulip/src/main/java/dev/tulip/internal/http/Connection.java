@@ -1,0 +1,363 @@
+package dev.tulip.internal.http;
+
+import dev.tulip.Response;
+import dev.tulip.internal.Dispatcher;
+import dev.tulip.internal.Prepared;
+import dev.tulip.internal.ServerRequest;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.CompositeByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.EventLoop;
+import io.netty.util.ReferenceCountUtil;
+import java.net.InetSocketAddress;
+import java.util.ArrayDeque;
+import java.util.concurrent.CompletionStage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One HTTP/1.1 connection. Parses requests on the event loop, runs each handler inline
+ * (non-blocking routes) or on a virtual thread, and writes responses strictly in request order:
+ * pipelined requests may run concurrently, but a response waits until those before it are written.
+ * All state is confined to the connection's event loop; handler threads hand results back with
+ * {@code loop.execute}.
+ */
+final class Connection extends ChannelInboundHandlerAdapter {
+    private static final Logger LOG = LoggerFactory.getLogger("dev.tulip");
+    private static final Logger ACCESS = LoggerFactory.getLogger("dev.tulip.access");
+
+    private final HttpServer server;
+    private final Dispatcher dispatcher;
+    private final RequestParser parser;
+    private final ArrayDeque<Exchange> queue = new ArrayDeque<>();
+    private ChannelHandlerContext ctx;
+    private EventLoop loop;
+    private InetSocketAddress remote;
+    private ByteBuf input;
+    private boolean reading;
+    private boolean needsFlush;
+    private boolean paused;
+    /** No more requests are read: the last queued response closes the connection. */
+    private boolean closing;
+    private boolean closed;
+    private ChunkedBodyWriter streaming;
+    long lastActivityNanos;
+
+    Connection(HttpServer server, Dispatcher dispatcher) {
+        this.server = server;
+        this.dispatcher = dispatcher;
+        this.parser = new RequestParser(server.config());
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        this.ctx = ctx;
+        this.loop = ctx.channel().eventLoop();
+        this.remote = ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a : null;
+        this.lastActivityNanos = System.nanoTime();
+        server.opened(this, loop);
+        if (server.draining()) ctx.close();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        closed = true;
+        if (input != null) {
+            input.release();
+            input = null;
+        }
+        for (Exchange ex : queue) release(ex);
+        if (streaming != null) streaming.abort();
+        server.closed(this, loop);
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (!(msg instanceof ByteBuf in) || closed || closing) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        reading = true;
+        lastActivityNanos = System.nanoTime();
+        if (input == null) {
+            input = in;
+        } else {
+            if (input.writableBytes() < in.readableBytes() || input.refCnt() > 1 || input.isReadOnly()) {
+                ByteBuf merged = ctx.alloc().ioBuffer(input.readableBytes() + in.readableBytes());
+                merged.writeBytes(input);
+                input.release();
+                input = merged;
+            }
+            input.writeBytes(in);
+            in.release();
+        }
+        parseAll();
+    }
+
+    private void parseAll() {
+        while (input != null && !closing && !paused && input.isReadable()) {
+            Object event = parser.parse(input);
+            if (event == null) break;
+            if (event instanceof RequestParser.Parsed p) onRequest(p);
+            else if (event instanceof RequestParser.Failure f) onFailure(f);
+            else if (event == RequestParser.CONTINUE && queue.isEmpty()) writeNow(Unpooled.wrappedBuffer(ResponseEncoder.CONTINUE));
+        }
+        if (input != null && !input.isReadable()) {
+            input.release();
+            input = null;
+        } else if (input != null) {
+            input.discardSomeReadBytes();
+        }
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        reading = false;
+        if (needsFlush) {
+            needsFlush = false;
+            ctx.flush();
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        boolean writable = ctx.channel().isWritable();
+        if (streaming != null) streaming.writabilityChanged();
+        updateReading(writable);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.debug("connection from {} failed", remote, cause);
+        ctx.close();
+    }
+
+    // ---- requests ------------------------------------------------------------------------------
+
+    private void onRequest(RequestParser.Parsed p) {
+        ServerRequest req = new ServerRequest(p.method(), p.uri(), p.version(), p.headers(), p.body(), remote,
+                dispatcher.app(), dispatcher.mapper());
+        Exchange ex = new Exchange(req, p.keepAlive(), p.http10KeepAlive(), System.nanoTime());
+        queue.add(ex);
+        if (!p.keepAlive()) closing = true;
+        updateReading(ctx.channel().isWritable());
+        if (!server.admit()) {
+            complete(ex, dispatcher.prepare(Dispatcher.error(503, "server is at capacity; retry shortly").header("Retry-After", "1"), req));
+            return;
+        }
+        ex.admitted = true;
+        Dispatcher.Target target = dispatcher.resolve(req);
+        if (target.nonBlocking()) {
+            runInline(ex, target);
+        } else {
+            ex.thread = Thread.ofVirtual().start(() -> runVirtual(ex, target));
+        }
+    }
+
+    private void onFailure(RequestParser.Failure f) {
+        closing = true;
+        ServerRequest req = new ServerRequest("GET", "/", "HTTP/1.1", dev.tulip.internal.HeaderList.readOnly(new String[0], 0),
+                null, remote, dispatcher.app(), dispatcher.mapper());
+        Exchange ex = new Exchange(req, false, false, System.nanoTime());
+        queue.add(ex);
+        complete(ex, dispatcher.prepare(Dispatcher.error(f.status(), f.message()), req));
+    }
+
+    private void runInline(Exchange ex, Dispatcher.Target target) {
+        Object result;
+        try {
+            result = target.chain().handle(ex.request);
+        } catch (Throwable t) {
+            result = dispatcher.handleError(t, ex.request);
+        }
+        finish(ex, result);
+    }
+
+    private void finish(Exchange ex, Object result) {
+        if (result instanceof CompletionStage<?> stage) {
+            stage.whenComplete((value, error) -> {
+                Object next = error != null ? dispatcher.handleError(error, ex.request) : value;
+                if (loop.inEventLoop()) finish(ex, next);
+                else loop.execute(() -> finish(ex, next));
+            });
+            return;
+        }
+        complete(ex, dispatcher.prepare(result, ex.request));
+    }
+
+    private void runVirtual(Exchange ex, Dispatcher.Target target) {
+        Prepared p = dispatcher.invokeBlocking(target, ex.request);
+        ex.thread = null;
+        loop.execute(() -> complete(ex, p));
+    }
+
+    /** Records the response of {@code ex} and writes every response that is now next in line. */
+    void complete(Exchange ex, Prepared p) {
+        if (ex.done) return; // already answered (timed out or cut)
+        ex.done = true;
+        ex.prepared = p;
+        release(ex);
+        if (closed) return;
+        if (server.config().accessLog()) {
+            ACCESS.info("{} {} {} {} {}us", remote == null ? "-" : remote.getAddress().getHostAddress(), ex.request.method(),
+                    ex.request.uri(), p.response().status(), (System.nanoTime() - ex.startNanos) / 1000);
+        }
+        writeReady();
+    }
+
+    private void release(Exchange ex) {
+        if (ex.admitted) {
+            ex.admitted = false;
+            server.release();
+        }
+    }
+
+    private void writeReady() {
+        Exchange ex;
+        while (streaming == null && !closed && (ex = queue.peek()) != null && ex.done) {
+            queue.poll();
+            boolean close = !ex.keepAlive || (closing && queue.isEmpty());
+            Prepared p = ex.prepared;
+            if (p.stream() != null && !ex.head) {
+                startStream(ex, p, close);
+                return;
+            }
+            ByteBuf buf = server.encoder().encode(ctx.alloc(), p, ex.head, close, ex.http10KeepAlive && !close);
+            if (close) {
+                closeAfter(buf);
+                return;
+            }
+            write(buf);
+        }
+        lastActivityNanos = System.nanoTime();
+        updateReading(ctx.channel().isWritable());
+        if (closing && queue.isEmpty() && streaming == null && server.draining()) ctx.close();
+    }
+
+    private void write(ByteBuf buf) {
+        if (reading) {
+            ctx.write(buf, ctx.voidPromise());
+            needsFlush = true;
+        } else {
+            ctx.writeAndFlush(buf, ctx.voidPromise());
+        }
+    }
+
+    private void writeNow(ByteBuf buf) {
+        ctx.writeAndFlush(buf, ctx.voidPromise());
+    }
+
+    private void closeAfter(ByteBuf buf) {
+        closing = true;
+        parser.kill();
+        ctx.writeAndFlush(buf).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    /** Reads while the queue is short and the socket drains; stops otherwise (back-pressure). */
+    private void updateReading(boolean writable) {
+        boolean shouldPause = queue.size() >= server.config().maxPipelined() || !writable;
+        if (shouldPause && !paused) {
+            paused = true;
+            ctx.channel().config().setAutoRead(false);
+        } else if (!shouldPause && paused && !closing) {
+            paused = false;
+            ctx.channel().config().setAutoRead(true);
+            if (input != null && input.isReadable()) loop.execute(this::parseAll);
+        }
+    }
+
+    // ---- streamed bodies -------------------------------------------------------------------------
+
+    private void startStream(Exchange ex, Prepared p, boolean close) {
+        Response r = p.response();
+        write(server.encoder().encodeChunkedHead(ctx.alloc(), r, close, ex.http10KeepAlive && !close));
+        if (needsFlush) {
+            needsFlush = false;
+            ctx.flush();
+        }
+        ChunkedBodyWriter writer = new ChunkedBodyWriter(ctx, loop);
+        streaming = writer;
+        Thread.ofVirtual().start(() -> {
+            Throwable error = null;
+            try {
+                p.stream().writeTo(writer);
+                writer.close();
+            } catch (Throwable t) {
+                error = t;
+            }
+            Throwable e = error;
+            loop.execute(() -> streamDone(ex, close, e));
+        });
+    }
+
+    private void streamDone(Exchange ex, boolean close, Throwable error) {
+        streaming = null;
+        if (closed) return;
+        if (error != null) {
+            if (!(error instanceof java.io.IOException && !ctx.channel().isActive())) {
+                LOG.error("{} {}: streaming the body failed; closing the connection", ex.request.method(), ex.request.path(), error);
+            }
+            ctx.close();
+            return;
+        }
+        if (close) {
+            closeAfter(Unpooled.EMPTY_BUFFER);
+            return;
+        }
+        writeReady();
+    }
+
+    // ---- timeouts and shutdown (called on the loop by HttpServer) ----------------------------------
+
+    /** Applies the head, idle and handler timeouts. */
+    void sweep(long now) {
+        if (closed) return;
+        var cfg = server.config();
+        for (Exchange ex : queue) {
+            if (!ex.done && ex.admitted && now - ex.startNanos > cfg.handlerTimeout().toNanos()) {
+                Thread t = ex.thread;
+                LOG.warn("{} {}: handler still running after {}; answered 503", ex.request.method(), ex.request.path(), cfg.handlerTimeout());
+                complete(ex, dispatcher.prepare(Dispatcher.error(503, "the handler did not finish within " + cfg.handlerTimeout()), ex.request));
+                if (t != null) t.interrupt();
+                if (closed) return;
+            }
+        }
+        long head = parser.headStartNanos();
+        boolean headLate = head != 0 && now - head > cfg.headTimeout().toNanos();
+        boolean bodyStalled = parser.inBody() && now - lastActivityNanos > cfg.headTimeout().toNanos();
+        if ((headLate || bodyStalled) && !closing) {
+            onFailure(new RequestParser.Failure(408, headLate ? "request head not received within " + cfg.headTimeout()
+                    : "request body stalled for " + cfg.headTimeout()));
+            parser.kill();
+            return;
+        }
+        if (queue.isEmpty() && streaming == null && head == 0 && !parser.inBody()
+                && now - lastActivityNanos > cfg.idleTimeout().toNanos()) {
+            ctx.close();
+        }
+    }
+
+    /** Begins the graceful drain: idle connections close now, busy ones after their last response. */
+    void drain() {
+        if (closed) return;
+        closing = true;
+        ctx.channel().config().setAutoRead(false);
+        if (queue.isEmpty() && streaming == null) ctx.close();
+    }
+
+    /** Cuts the connection after the drain timeout; returns how many requests it was still serving. */
+    int cut() {
+        int busy = streaming != null ? 1 : 0;
+        for (Exchange ex : queue) {
+            if (!ex.done) busy++;
+            Thread t = ex.thread;
+            if (t != null) t.interrupt();
+        }
+        if (streaming != null) streaming.abort();
+        ctx.close();
+        return busy;
+    }
+}

@@ -1,0 +1,530 @@
+package dev.tulip.internal.http;
+
+import dev.tulip.Config;
+import dev.tulip.internal.HeaderList;
+import io.netty.buffer.ByteBuf;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+
+/**
+ * A strict, incremental HTTP/1.1 request parser over a connection's input buffer.
+ *
+ * <p>Strict means: lines end in CRLF (a bare LF or CR is an error); no obs-fold; no whitespace
+ * between a field name and its colon; no control characters in names or values; exactly one
+ * {@code Host} on HTTP/1.1; {@code Content-Length} once and only digits; {@code Transfer-Encoding}
+ * only as a final {@code chunked}, never with {@code Content-Length}; chunk sizes in hex with CRLF
+ * framing. Each violation ends the connection with a 400 (or 414, 431, 413, 417, 501, 505).
+ *
+ * <p>The head is scanned once, line by line, resuming where the last read stopped, so a client
+ * that trickles bytes cannot make the scan quadratic. Nothing is consumed from the buffer until
+ * the whole head is there.
+ */
+final class RequestParser {
+    /** A complete request. */
+    record Parsed(String method, String uri, String version, HeaderList headers, byte[] body, boolean keepAlive,
+                  boolean http10KeepAlive) {}
+
+    /** A request that cannot be served; the connection closes after answering it. */
+    record Failure(int status, String message) {}
+
+    /** The client waits for {@code 100 Continue} before sending the body. */
+    static final Object CONTINUE = new Object();
+
+    private static final int HEAD = 0, FIXED_BODY = 1, CHUNK_SIZE = 2, CHUNK_DATA = 3, CHUNK_END = 4, TRAILERS = 5, DEAD = 6;
+    private static final int MAX_CHUNK_LINE = 4096;
+    private static final int MAX_LEADING_EMPTY_LINES = 8;
+    private static final boolean[] TCHAR = new boolean[256];
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            TCHAR[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+        }
+    }
+
+    private final int maxRequestLine;
+    private final int maxHeaderSize;
+    private final int maxHeaderCount;
+    private final long maxBodySize;
+
+    private int state = HEAD;
+    private long headStartNanos; // 0 when no head is being received
+    // head scan, offsets relative to the reader index
+    private int scanOff;
+    private int lineCount;
+    private int[] lineEnds = new int[16]; // offset of each line's CR
+    private byte[] scratch = new byte[1024];
+    // request being read
+    private String method, uri, version;
+    private HeaderList headers;
+    private boolean keepAlive, http10KeepAlive;
+    private byte[] body;
+    private int bodyLen;
+    private long chunkRemaining;
+    private int trailerBytes;
+    // per-connection caches: a keep-alive client repeats its target and header values
+    private byte[] lastUriBytes = new byte[0];
+    private String lastUri;
+    private byte[][] lastValueBytes = new byte[16][];
+    private String[] lastValues = new String[16];
+
+    RequestParser(Config config) {
+        this.maxRequestLine = config.maxRequestLine();
+        this.maxHeaderSize = config.maxHeaderSize();
+        this.maxHeaderCount = config.maxHeaderCount();
+        this.maxBodySize = config.maxBodySize();
+    }
+
+    /** When the head now being received started (System.nanoTime), or 0. */
+    long headStartNanos() {
+        return headStartNanos;
+    }
+
+    /** Whether a request body is being received. */
+    boolean inBody() {
+        return state != HEAD && state != DEAD;
+    }
+
+    /** Stops parsing: further input is ignored. */
+    void kill() {
+        state = DEAD;
+        headStartNanos = 0;
+    }
+
+    /** The next event from {@code in}: a {@link Parsed}, a {@link Failure}, {@link #CONTINUE}, or {@code null} for more input. */
+    Object parse(ByteBuf in) {
+        try {
+            return switch (state) {
+                case HEAD -> parseHead(in);
+                case FIXED_BODY -> readFixedBody(in);
+                case CHUNK_SIZE, CHUNK_DATA, CHUNK_END, TRAILERS -> readChunked(in);
+                default -> {
+                    in.skipBytes(in.readableBytes());
+                    yield null;
+                }
+            };
+        } catch (BadRequest e) {
+            kill();
+            in.skipBytes(in.readableBytes());
+            return new Failure(e.status, e.getMessage());
+        }
+    }
+
+    private static final class BadRequest extends RuntimeException {
+        final int status;
+
+        BadRequest(int status, String message) {
+            super(message, null, false, false);
+            this.status = status;
+        }
+    }
+
+    private static BadRequest bad(String message) {
+        return new BadRequest(400, message);
+    }
+
+    // ---- head ----------------------------------------------------------------------------------
+
+    private Object parseHead(ByteBuf in) {
+        if (scanOff == 0) {
+            for (int i = 0; in.readableBytes() >= 2 && in.getByte(in.readerIndex()) == '\r'
+                    && in.getByte(in.readerIndex() + 1) == '\n'; i++) {
+                if (i == MAX_LEADING_EMPTY_LINES) throw bad("too many empty lines before the request line");
+                in.skipBytes(2);
+            }
+            if (!in.isReadable()) return null;
+        }
+        if (headStartNanos == 0) headStartNanos = System.nanoTime();
+        int base = in.readerIndex();
+        int limit = in.writerIndex();
+        int pos = base + scanOff;
+        while (true) {
+            int lf = in.indexOf(pos, limit, (byte) '\n');
+            if (lf < 0) {
+                scanOff = limit - base;
+                if (lineCount == 0 && scanOff > maxRequestLine + 1) throw new BadRequest(414, "request line longer than " + maxRequestLine + " bytes");
+                if (lineCount > 0 && scanOff - lineEnds[0] - 2 > maxHeaderSize) throw headersTooLarge();
+                return null;
+            }
+            if (lf == base || in.getByte(lf - 1) != '\r') throw bad("request head lines must end with CRLF");
+            int cr = lf - 1 - base;
+            int lineStart = lineCount == 0 ? 0 : lineEnds[lineCount - 1] + 2;
+            if (lineCount == 0) {
+                if (cr > maxRequestLine) throw new BadRequest(414, "request line longer than " + maxRequestLine + " bytes");
+            } else {
+                if (cr - lineEnds[0] > maxHeaderSize) throw headersTooLarge();
+                if (cr == lineStart) return headComplete(in, base, lf + 1 - base);
+                if (lineCount > maxHeaderCount) throw new BadRequest(431, "more than " + maxHeaderCount + " header fields");
+            }
+            if (lineCount == lineEnds.length) lineEnds = Arrays.copyOf(lineEnds, lineEnds.length * 2);
+            lineEnds[lineCount++] = cr;
+            pos = lf + 1;
+            scanOff = pos - base;
+        }
+    }
+
+    private BadRequest headersTooLarge() {
+        return new BadRequest(431, "header section larger than " + maxHeaderSize + " bytes");
+    }
+
+    private Object headComplete(ByteBuf in, int base, int headLen) {
+        if (scratch.length < headLen) scratch = new byte[Math.max(headLen, scratch.length * 2)];
+        byte[] h = scratch;
+        in.getBytes(base, h, 0, headLen);
+        in.skipBytes(headLen);
+        int lines = lineCount;
+        scanOff = 0;
+        lineCount = 0;
+        headStartNanos = 0;
+        parseRequestLine(h, lineEnds[0]);
+        String[] fields = new String[(lines - 1) * 2];
+        int hostCount = 0;
+        long contentLength = -1;
+        String transferEncoding = null;
+        boolean connClose = false, connKeepAlive = false;
+        String expect = null;
+        for (int l = 1; l < lines; l++) {
+            int start = lineEnds[l - 1] + 2;
+            int end = lineEnds[l];
+            int colon = parseFieldName(h, start, end);
+            String name = fieldName(h, start, colon);
+            int vs = colon + 1, ve = end;
+            while (vs < ve && (h[vs] == ' ' || h[vs] == '\t')) vs++;
+            while (ve > vs && (h[ve - 1] == ' ' || h[ve - 1] == '\t')) ve--;
+            for (int i = vs; i < ve; i++) {
+                int c = h[i] & 0xff;
+                if (c < 0x20 && c != '\t' || c == 0x7f) throw bad("control character in value of header " + name);
+            }
+            String value = fieldValue(h, vs, ve, l - 1);
+            fields[(l - 1) * 2] = name;
+            fields[(l - 1) * 2 + 1] = value;
+            switch (name) {
+                case "Host" -> hostCount++;
+                case "Content-Length" -> {
+                    if (contentLength >= 0) throw bad("more than one Content-Length");
+                    contentLength = parseContentLength(value);
+                }
+                case "Transfer-Encoding" -> transferEncoding = transferEncoding == null ? value : transferEncoding + "," + value;
+                case "Connection" -> {
+                    for (String t : value.split(",")) {
+                        String tok = t.trim();
+                        if (tok.equalsIgnoreCase("close")) connClose = true;
+                        else if (tok.equalsIgnoreCase("keep-alive")) connKeepAlive = true;
+                    }
+                }
+                case "Expect" -> expect = value;
+                default -> { }
+            }
+        }
+        boolean http11 = version.equals("HTTP/1.1");
+        if (http11 && hostCount != 1) throw bad(hostCount == 0 ? "missing Host header" : "more than one Host header");
+        if (!http11 && hostCount > 1) throw bad("more than one Host header");
+        headers = HeaderList.readOnly(fields, lines - 1);
+        keepAlive = http11 ? !connClose : connKeepAlive && !connClose;
+        http10KeepAlive = !http11 && keepAlive;
+        boolean chunked = false;
+        if (transferEncoding != null) {
+            if (contentLength >= 0) throw bad("both Content-Length and Transfer-Encoding");
+            if (!http11) throw bad("Transfer-Encoding on an HTTP/1.0 request");
+            chunked = checkTransferEncoding(transferEncoding);
+        }
+        boolean expectContinue = false;
+        if (expect != null) {
+            if (!expect.equalsIgnoreCase("100-continue")) throw new BadRequest(417, "unsupported Expect: " + expect);
+            expectContinue = http11;
+        }
+        if (contentLength > maxBodySize) throw new BadRequest(413, "body of " + contentLength + " bytes exceeds the limit of " + maxBodySize);
+        if (chunked) {
+            state = CHUNK_SIZE;
+            body = new byte[256];
+            bodyLen = 0;
+            trailerBytes = 0;
+            return expectContinue && !in.isReadable() ? CONTINUE : readChunked(in);
+        }
+        if (contentLength > 0) {
+            body = new byte[(int) contentLength];
+            bodyLen = 0;
+            state = FIXED_BODY;
+            return expectContinue && !in.isReadable() ? CONTINUE : readFixedBody(in);
+        }
+        return emit(null);
+    }
+
+    private void parseRequestLine(byte[] h, int end) {
+        int sp1 = -1;
+        for (int i = 0; i < end; i++) {
+            if (h[i] == ' ') {
+                sp1 = i;
+                break;
+            }
+            if (!TCHAR[h[i] & 0xff]) throw bad("invalid character in method");
+        }
+        if (sp1 <= 0) throw bad("malformed request line");
+        int sp2 = -1;
+        for (int i = sp1 + 1; i < end; i++) {
+            int c = h[i] & 0xff;
+            if (c == ' ') {
+                sp2 = i;
+                break;
+            }
+            if (c < 0x21 || c > 0x7e) throw bad("invalid character in request target");
+        }
+        if (sp2 < 0 || sp2 == sp1 + 1) throw bad("malformed request line");
+        method = method(h, sp1);
+        version = version(h, sp2 + 1, end);
+        int ts = sp1 + 1, te = sp2;
+        byte first = h[ts];
+        if (first == '/') {
+            uri = target(h, ts, te);
+        } else if (first == '*' && te - ts == 1) {
+            if (!method.equals("OPTIONS")) throw bad("'*' is only a valid target for OPTIONS");
+            uri = "*";
+        } else if (startsWithIgnoreCase(h, ts, te, "http://") || startsWithIgnoreCase(h, ts, te, "https://")) {
+            int authority = ts + (h[ts + 4] == ':' ? 7 : 8);
+            int slash = authority;
+            while (slash < te && h[slash] != '/' && h[slash] != '?') slash++;
+            if (slash == te) uri = "/";
+            else if (h[slash] == '?') uri = "/" + target(h, slash, te);
+            else uri = target(h, slash, te);
+        } else {
+            throw bad("request target must be a path (origin-form)");
+        }
+    }
+
+    private static boolean startsWithIgnoreCase(byte[] h, int from, int to, String prefix) {
+        if (to - from < prefix.length()) return false;
+        for (int i = 0; i < prefix.length(); i++) {
+            if (Character.toLowerCase(h[from + i]) != prefix.charAt(i)) return false;
+        }
+        return true;
+    }
+
+    private String target(byte[] h, int from, int to) {
+        int len = to - from;
+        if (lastUri != null && Arrays.equals(h, from, to, lastUriBytes, 0, lastUriBytes.length)) return lastUri;
+        lastUriBytes = Arrays.copyOfRange(h, from, to);
+        return lastUri = new String(h, from, len, StandardCharsets.ISO_8859_1);
+    }
+
+    private static String method(byte[] h, int len) {
+        switch (len) {
+            case 3 -> {
+                if (h[0] == 'G' && h[1] == 'E' && h[2] == 'T') return "GET";
+                if (h[0] == 'P' && h[1] == 'U' && h[2] == 'T') return "PUT";
+            }
+            case 4 -> {
+                if (h[0] == 'P' && h[1] == 'O' && h[2] == 'S' && h[3] == 'T') return "POST";
+                if (h[0] == 'H' && h[1] == 'E' && h[2] == 'A' && h[3] == 'D') return "HEAD";
+            }
+            default -> { }
+        }
+        String m = new String(h, 0, len, StandardCharsets.US_ASCII);
+        return switch (m) {
+            case "DELETE" -> "DELETE";
+            case "PATCH" -> "PATCH";
+            case "OPTIONS" -> "OPTIONS";
+            default -> m;
+        };
+    }
+
+    private static String version(byte[] h, int from, int to) {
+        if (to - from == 8 && h[from] == 'H' && h[from + 1] == 'T' && h[from + 2] == 'T' && h[from + 3] == 'P'
+                && h[from + 4] == '/' && h[from + 6] == '.') {
+            byte major = h[from + 5], minor = h[from + 7];
+            if (major == '1' && minor == '1') return "HTTP/1.1";
+            if (major == '1' && minor == '0') return "HTTP/1.0";
+            if (major >= '0' && major <= '9' && minor >= '0' && minor <= '9') {
+                throw new BadRequest(505, "HTTP version " + (char) major + "." + (char) minor + " is not supported");
+            }
+        }
+        throw bad("malformed HTTP version");
+    }
+
+    /** Validates a field name and returns the index of its colon. */
+    private static int parseFieldName(byte[] h, int start, int end) {
+        if (h[start] == ' ' || h[start] == '\t') throw bad("obsolete line folding is not allowed");
+        for (int i = start; i < end; i++) {
+            int c = h[i] & 0xff;
+            if (c == ':') {
+                if (i == start) throw bad("empty header name");
+                return i;
+            }
+            if (!TCHAR[c]) {
+                if (c == ' ' || c == '\t') throw bad("whitespace before the colon of a header");
+                throw bad("invalid character in header name");
+            }
+        }
+        throw bad("header line without a colon");
+    }
+
+    /** Common names as constants (so switch-by-name works and repeated names allocate nothing). */
+    private static String fieldName(byte[] h, int from, int to) {
+        String known = switch (to - from) {
+            case 4 -> eq(h, from, "Host") ? "Host" : null;
+            case 6 -> eq(h, from, "Accept") ? "Accept" : eq(h, from, "Cookie") ? "Cookie" : eq(h, from, "Expect") ? "Expect" : null;
+            case 10 -> eq(h, from, "Connection") ? "Connection" : eq(h, from, "User-Agent") ? "User-Agent" : null;
+            case 12 -> eq(h, from, "Content-Type") ? "Content-Type" : null;
+            case 13 -> eq(h, from, "Authorization") ? "Authorization" : null;
+            case 14 -> eq(h, from, "Content-Length") ? "Content-Length" : null;
+            case 15 -> eq(h, from, "Accept-Encoding") ? "Accept-Encoding" : eq(h, from, "Accept-Language") ? "Accept-Language" : null;
+            case 17 -> eq(h, from, "Transfer-Encoding") ? "Transfer-Encoding" : null;
+            default -> null;
+        };
+        return known != null ? known : new String(h, from, to - from, StandardCharsets.ISO_8859_1);
+    }
+
+    private static boolean eq(byte[] h, int from, String name) {
+        for (int i = 0; i < name.length(); i++) {
+            int a = h[from + i], b = name.charAt(i);
+            if (a != b && (a | 0x20) != (b | 0x20)) return false;
+            if (a != b && !Character.isLetter(b)) return false;
+        }
+        return true;
+    }
+
+    private String fieldValue(byte[] h, int from, int to, int slot) {
+        if (slot < lastValues.length) {
+            byte[] prev = lastValueBytes[slot];
+            if (prev != null && Arrays.equals(h, from, to, prev, 0, prev.length)) return lastValues[slot];
+            String v = new String(h, from, to - from, StandardCharsets.ISO_8859_1);
+            lastValueBytes[slot] = Arrays.copyOfRange(h, from, to);
+            lastValues[slot] = v;
+            return v;
+        }
+        return new String(h, from, to - from, StandardCharsets.ISO_8859_1);
+    }
+
+    private static long parseContentLength(String v) {
+        if (v.isEmpty() || v.length() > 18) throw bad("malformed Content-Length");
+        long n = 0;
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c < '0' || c > '9') throw bad("malformed Content-Length");
+            n = n * 10 + (c - '0');
+        }
+        return n;
+    }
+
+    /** Only a final {@code chunked} is accepted; other codings before it are not implemented. */
+    private static boolean checkTransferEncoding(String te) {
+        String[] codings = te.split(",", -1);
+        for (int i = 0; i < codings.length; i++) {
+            String c = codings[i].trim();
+            if (c.isEmpty()) throw bad("malformed Transfer-Encoding");
+            boolean chunked = c.equalsIgnoreCase("chunked");
+            if (i < codings.length - 1) {
+                if (chunked) throw bad("chunked must be the last transfer coding, and only once");
+                for (int j = 0; j < c.length(); j++) if (!TCHAR[c.charAt(j) & 0xff]) throw bad("malformed Transfer-Encoding");
+            } else if (!chunked) {
+                throw bad("Transfer-Encoding must end with chunked");
+            }
+        }
+        if (codings.length > 1) throw new BadRequest(501, "transfer codings other than chunked are not supported");
+        return true;
+    }
+
+    // ---- bodies --------------------------------------------------------------------------------
+
+    private Object readFixedBody(ByteBuf in) {
+        int n = Math.min(in.readableBytes(), body.length - bodyLen);
+        in.readBytes(body, bodyLen, n);
+        bodyLen += n;
+        return bodyLen == body.length ? emit(body) : null;
+    }
+
+    private Object readChunked(ByteBuf in) {
+        while (true) {
+            switch (state) {
+                case CHUNK_SIZE -> {
+                    int r = in.readerIndex();
+                    int lf = in.indexOf(r, Math.min(in.writerIndex(), r + MAX_CHUNK_LINE), (byte) '\n');
+                    if (lf < 0) {
+                        if (in.readableBytes() >= MAX_CHUNK_LINE) throw bad("chunk size line too long");
+                        return null;
+                    }
+                    if (lf == r || in.getByte(lf - 1) != '\r') throw bad("chunk size line must end with CRLF");
+                    long size = parseChunkSize(in, r, lf - 1);
+                    in.readerIndex(lf + 1);
+                    if (size == 0) {
+                        state = TRAILERS;
+                    } else {
+                        if (bodyLen + size > maxBodySize) throw new BadRequest(413, "chunked body exceeds the limit of " + maxBodySize + " bytes");
+                        chunkRemaining = size;
+                        int need = (int) (bodyLen + size);
+                        if (need > body.length) body = Arrays.copyOf(body, (int) Math.min(Math.max(need, body.length * 2L), maxBodySize));
+                        state = CHUNK_DATA;
+                    }
+                }
+                case CHUNK_DATA -> {
+                    int n = (int) Math.min(chunkRemaining, in.readableBytes());
+                    if (n == 0) return null;
+                    in.readBytes(body, bodyLen, n);
+                    bodyLen += n;
+                    chunkRemaining -= n;
+                    if (chunkRemaining == 0) state = CHUNK_END;
+                }
+                case CHUNK_END -> {
+                    if (in.readableBytes() < 2) {
+                        if (in.isReadable() && in.getByte(in.readerIndex()) != '\r') throw bad("chunk data must be followed by CRLF");
+                        return null;
+                    }
+                    if (in.readByte() != '\r' || in.readByte() != '\n') throw bad("chunk data must be followed by CRLF");
+                    state = CHUNK_SIZE;
+                }
+                case TRAILERS -> {
+                    int r = in.readerIndex();
+                    int lf = in.indexOf(r, in.writerIndex(), (byte) '\n');
+                    if (lf < 0) {
+                        if (trailerBytes + in.readableBytes() > maxHeaderSize) throw new BadRequest(431, "trailer section too large");
+                        return null;
+                    }
+                    if (lf == r || in.getByte(lf - 1) != '\r') throw bad("trailer lines must end with CRLF");
+                    int len = lf - 1 - r;
+                    trailerBytes += len + 2;
+                    if (trailerBytes > maxHeaderSize) throw new BadRequest(431, "trailer section too large");
+                    if (len > 0) {
+                        byte[] line = new byte[len];
+                        in.getBytes(r, line);
+                        parseFieldName(line, 0, len);
+                        for (byte b : line) {
+                            int c = b & 0xff;
+                            if (c < 0x20 && c != '\t' || c == 0x7f) throw bad("control character in trailer");
+                        }
+                    }
+                    in.readerIndex(lf + 1);
+                    if (len == 0) return emit(Arrays.copyOf(body, bodyLen));
+                }
+                default -> throw new IllegalStateException();
+            }
+        }
+    }
+
+    private static long parseChunkSize(ByteBuf in, int from, int cr) {
+        long size = 0;
+        int i = from, digits = 0;
+        for (; i < cr; i++) {
+            int d = Character.digit(in.getByte(i), 16);
+            if (d < 0) break;
+            if (++digits > 15) throw bad("chunk size too large");
+            size = size << 4 | d;
+        }
+        if (digits == 0) throw bad("malformed chunk size");
+        if (i < cr) {
+            int j = i;
+            while (j < cr && (in.getByte(j) == ' ' || in.getByte(j) == '\t')) j++;
+            if (j == cr || in.getByte(j) != ';') throw bad("malformed chunk size");
+            for (; j < cr; j++) {
+                int c = in.getByte(j) & 0xff;
+                if (c < 0x20 && c != '\t' || c == 0x7f) throw bad("control character in chunk extension");
+            }
+        }
+        return size;
+    }
+
+    private Parsed emit(byte[] b) {
+        Parsed p = new Parsed(method, uri, version, headers, b, keepAlive, http10KeepAlive);
+        body = null;
+        headers = null;
+        state = keepAlive ? HEAD : DEAD;
+        return p;
+    }
+}

@@ -1,0 +1,123 @@
+package dev.tulip.internal.http;
+
+import dev.tulip.Cookie;
+import dev.tulip.Headers;
+import dev.tulip.Response;
+import dev.tulip.internal.Prepared;
+import dev.tulip.internal.Status;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Writes a response head (and body) straight into one buffer: cached status lines, the cached
+ * {@code Date} line, then the response's own headers. The server owns {@code Content-Length},
+ * {@code Transfer-Encoding} and {@code Connection}; values a handler set for those are ignored.
+ */
+final class ResponseEncoder {
+    private static final byte[] CRLF = {'\r', '\n'};
+    private static final byte[] CONTENT_LENGTH = "Content-Length: ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CHUNKED = "Transfer-Encoding: chunked\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CONN_CLOSE = "Connection: close\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CONN_KEEP_ALIVE = "Connection: keep-alive\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] SET_COOKIE = "Set-Cookie: ".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[][] STATUS_LINES = new byte[600][];
+
+    static {
+        for (int s = 100; s < 600; s++) {
+            STATUS_LINES[s] = ("HTTP/1.1 " + s + " " + Status.reason(s) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        }
+    }
+
+    private final byte[] serverLine; // empty when no Server header is sent
+    private final DateHeader date;
+
+    ResponseEncoder(String serverHeader, DateHeader date) {
+        this.serverLine = serverHeader.isEmpty() ? new byte[0]
+                : ("Server: " + serverHeader + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
+        this.date = date;
+    }
+
+    /** The complete response; for {@code head} requests the body is left out but its length kept. */
+    ByteBuf encode(ByteBufAllocator alloc, Prepared p, boolean head, boolean close, boolean http10KeepAlive) {
+        Response r = p.response();
+        byte[] body = p.body();
+        int status = r.status();
+        boolean noBody = status < 200 || status == 204 || status == 304;
+        int bodyLen = noBody ? 0 : body.length;
+        ByteBuf buf = alloc.ioBuffer(256 + (head ? 0 : bodyLen));
+        writeHead(buf, r, close, http10KeepAlive);
+        if (!noBody) {
+            buf.writeBytes(CONTENT_LENGTH);
+            writeDecimal(buf, bodyLen);
+            buf.writeBytes(CRLF);
+        }
+        buf.writeBytes(CRLF);
+        if (!head && bodyLen > 0) buf.writeBytes(body);
+        return buf;
+    }
+
+    /** The head of a chunked response. */
+    ByteBuf encodeChunkedHead(ByteBufAllocator alloc, Response r, boolean close, boolean http10KeepAlive) {
+        ByteBuf buf = alloc.ioBuffer(256);
+        writeHead(buf, r, close, http10KeepAlive);
+        buf.writeBytes(CHUNKED);
+        buf.writeBytes(CRLF);
+        return buf;
+    }
+
+    private void writeHead(ByteBuf buf, Response r, boolean close, boolean http10KeepAlive) {
+        buf.writeBytes(STATUS_LINES[r.status()]);
+        Headers h = r.headers();
+        boolean ownServer = false;
+        boolean ownDate = false;
+        for (int i = 0, n = h.size(); i < n; i++) {
+            String name = h.name(i);
+            switch (name.length()) {
+                case 4 -> ownDate |= name.equalsIgnoreCase("Date");
+                case 6 -> ownServer |= name.equalsIgnoreCase("Server");
+                case 10 -> {
+                    if (name.equalsIgnoreCase("Connection")) continue;
+                }
+                case 14 -> {
+                    if (name.equalsIgnoreCase("Content-Length")) continue;
+                }
+                case 17 -> {
+                    if (name.equalsIgnoreCase("Transfer-Encoding")) continue;
+                }
+                default -> { }
+            }
+            buf.writeCharSequence(name, StandardCharsets.ISO_8859_1);
+            buf.writeByte(':').writeByte(' ');
+            buf.writeCharSequence(h.value(i), StandardCharsets.ISO_8859_1);
+            buf.writeBytes(CRLF);
+        }
+        if (!ownServer) buf.writeBytes(serverLine);
+        if (!ownDate) buf.writeBytes(date.line());
+        for (Cookie c : r.cookies()) {
+            buf.writeBytes(SET_COOKIE);
+            buf.writeCharSequence(c.toSetCookie(), StandardCharsets.ISO_8859_1);
+            buf.writeBytes(CRLF);
+        }
+        if (close) buf.writeBytes(CONN_CLOSE);
+        else if (http10KeepAlive) buf.writeBytes(CONN_KEEP_ALIVE);
+    }
+
+    static void writeDecimal(ByteBuf buf, int v) {
+        if (v >= 10) writeDecimal(buf, v / 10);
+        buf.writeByte('0' + v % 10);
+    }
+
+    /** One chunk of a chunked body: size line, data, CRLF. */
+    static ByteBuf chunk(ByteBufAllocator alloc, byte[] data, int len) {
+        ByteBuf buf = alloc.ioBuffer(len + 12);
+        buf.writeCharSequence(Integer.toHexString(len), StandardCharsets.US_ASCII);
+        buf.writeBytes(CRLF);
+        buf.writeBytes(data, 0, len);
+        buf.writeBytes(CRLF);
+        return buf;
+    }
+
+    static final byte[] LAST_CHUNK = "0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+}
