@@ -61,12 +61,12 @@ public final class Response {
 
     /** {@code status} with a {@code text/plain; charset=utf-8} body. */
     public static Response text(int status, String text) {
-        return new Response(status).body(text, "text/plain; charset=utf-8");
+        return new Response(status).trustedBody(text, "text/plain; charset=utf-8");
     }
 
     /** {@code 200} with a {@code text/html; charset=utf-8} body. */
     public static Response html(String html) {
-        return new Response(200).body(html, "text/html; charset=utf-8");
+        return new Response(200).trustedBody(html, "text/html; charset=utf-8");
     }
 
     /** {@code 200} with {@code value} encoded as JSON. */
@@ -76,7 +76,7 @@ public final class Response {
 
     /** {@code status} with {@code value} encoded as JSON. */
     public static Response json(int status, Object value) {
-        return new Response(status).body(new Json(value), "application/json");
+        return new Response(status).trustedBody(new Json(value), "application/json");
     }
 
     /** {@code 200} with raw bytes of {@code contentType}. */
@@ -109,6 +109,13 @@ public final class Response {
     private Response body(Object body, String contentType) {
         this.body = body;
         if (contentType != null) headers.set("Content-Type", contentType);
+        return this;
+    }
+
+    /** For the factories: a fresh response and a constant content type need no checks. */
+    private Response trustedBody(Object body, String contentType) {
+        this.body = body;
+        headers.addTrusted("Content-Type", contentType);
         return this;
     }
 

@@ -22,7 +22,7 @@ public final class HeaderList implements Headers {
 
     /** Empty, changeable headers. */
     public HeaderList() {
-        this(8, false);
+        this(4, false);
     }
 
     /** Read-only headers over {@code namesAndValues} (name, value, name, value, ...), used by the server. */
@@ -104,6 +104,16 @@ public final class HeaderList implements Headers {
     public HeaderList add(String name, String value) {
         checkWritable();
         validate(name, value);
+        if (size * 2 == entries.length) entries = java.util.Arrays.copyOf(entries, entries.length * 2);
+        entries[size * 2] = name;
+        entries[size * 2 + 1] = value;
+        size++;
+        return this;
+    }
+
+    /** Adds a field the caller knows is valid (constants), skipping validation. */
+    public HeaderList addTrusted(String name, String value) {
+        checkWritable();
         if (size * 2 == entries.length) entries = java.util.Arrays.copyOf(entries, entries.length * 2);
         entries[size * 2] = name;
         entries[size * 2 + 1] = value;

@@ -25,6 +25,7 @@ public final class Router {
         final PathPattern pattern;
         final Handler handler;
         final boolean nonBlocking;
+        final Found literalMatch = new Found(this, NONE, NONE);
         Dispatcher.Target target;
 
         Route(String method, PathPattern pattern, Handler handler) {
@@ -136,7 +137,7 @@ public final class Router {
         Node exact = literalPaths.get(path);
         if (exact != null) {
             Route r = pick(exact, method);
-            if (r != null) return new Found(r, NONE, NONE);
+            if (r != null) return r.literalMatch;
         }
         if (path.isEmpty() || path.charAt(0) != '/') return null;
         String[] stack = new String[16];

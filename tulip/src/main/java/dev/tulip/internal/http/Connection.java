@@ -153,7 +153,9 @@ final class Connection extends ChannelInboundHandlerAdapter {
         if (target.nonBlocking()) {
             runInline(ex, target);
         } else {
-            ex.thread = Thread.ofVirtual().start(() -> runVirtual(ex, target));
+            Thread t = server.handlerThreads().newThread(() -> runVirtual(ex, target));
+            ex.thread = t;
+            t.start();
         }
     }
 
@@ -280,7 +282,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
         }
         ChunkedBodyWriter writer = new ChunkedBodyWriter(ctx, loop);
         streaming = writer;
-        Thread.ofVirtual().start(() -> {
+        server.handlerThreads().newThread(() -> {
             Throwable error = null;
             try {
                 p.stream().writeTo(writer);
@@ -290,7 +292,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
             }
             Throwable e = error;
             loop.execute(() -> streamDone(ex, close, e));
-        });
+        }).start();
     }
 
     private void streamDone(Exchange ex, boolean close, Throwable error) {

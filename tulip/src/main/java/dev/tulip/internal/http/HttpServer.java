@@ -36,6 +36,7 @@ public final class HttpServer {
     private final AtomicInteger open = new AtomicInteger();
     private final Map<EventLoop, Set<Connection>> connections = new IdentityHashMap<>();
     private final Object drainLock = new Object();
+    private final java.util.concurrent.ThreadFactory handlerThreads = Thread.ofVirtual().name("tulip-handler").factory();
     private volatile boolean draining;
     private Channel serverChannel;
 
@@ -91,6 +92,11 @@ public final class HttpServer {
         Set<Connection> set = connections.get(loop);
         if (set.isEmpty()) return;
         for (Connection c : set.toArray(new Connection[0])) c.sweep(now);
+    }
+
+    /** Virtual threads for handlers and streamed bodies. */
+    java.util.concurrent.ThreadFactory handlerThreads() {
+        return handlerThreads;
     }
 
     Config config() {
