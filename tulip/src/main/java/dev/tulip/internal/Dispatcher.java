@@ -188,6 +188,11 @@ public final class Dispatcher {
         }
         return switch (t) {
             case HttpException he -> error(he.status(), he.getMessage());
+            case InterruptedException ie -> {
+                // the handler's thread was interrupted: its request timed out or the server is cutting it
+                LOG.debug("{} {} interrupted", req.method(), req.path());
+                yield error(503, "the request was cancelled");
+            }
             case JacksonException je -> error(400, Json.badRequest(je, "the expected type").getMessage());
             default -> {
                 LOG.error("{} {} failed", req.method(), req.path(), t);

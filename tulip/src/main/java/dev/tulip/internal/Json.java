@@ -19,6 +19,7 @@ public final class Json {
     public static final int MAX_NAME_LENGTH = 10_000;
 
     private static final JsonMapper DEFAULT = JsonMapper.builder(JsonFactory.builder()
+                    .recyclerPool(new JsonBufferPool())
                     .streamReadConstraints(StreamReadConstraints.builder()
                             .maxNestingDepth(MAX_NESTING_DEPTH)
                             .maxNumberLength(MAX_NUMBER_LENGTH)

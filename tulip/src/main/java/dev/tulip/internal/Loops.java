@@ -43,8 +43,17 @@ public final class Loops {
 
     /** Event-loop threads; {@link dev.tulip.Tulip#await} refuses to block on them. */
     static final class LoopThread extends FastThreadLocalThread {
+        private tools.jackson.core.util.BufferRecycler jsonBuffers;
+
         LoopThread(ThreadGroup group, Runnable r, String name) {
             super(group, r, name);
+        }
+
+        /** This loop's Jackson buffers (see {@link JsonBufferPool}); only this thread touches them. */
+        tools.jackson.core.util.BufferRecycler jsonBuffers() {
+            tools.jackson.core.util.BufferRecycler b = jsonBuffers;
+            if (b == null) jsonBuffers = b = new tools.jackson.core.util.BufferRecycler();
+            return b;
         }
     }
 

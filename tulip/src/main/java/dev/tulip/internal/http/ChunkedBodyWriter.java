@@ -15,6 +15,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class ChunkedBodyWriter extends OutputStream {
     private final ChannelHandlerContext ctx;
+    private final boolean chunked; // false: raw bytes, the body ends when the connection closes (HTTP/1.0)
     private final byte[] buf = new byte[8192];
     private int len;
     private boolean finished;
@@ -22,8 +23,9 @@ final class ChunkedBodyWriter extends OutputStream {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition writable = lock.newCondition();
 
-    ChunkedBodyWriter(ChannelHandlerContext ctx, io.netty.channel.EventLoop loop) {
+    ChunkedBodyWriter(ChannelHandlerContext ctx, io.netty.channel.EventLoop loop, boolean chunked) {
         this.ctx = ctx;
+        this.chunked = chunked;
     }
 
     @Override
@@ -51,7 +53,8 @@ final class ChunkedBodyWriter extends OutputStream {
         ensureOpen();
         if (len == 0) return;
         awaitWritable();
-        ctx.writeAndFlush(ResponseEncoder.chunk(ctx.alloc(), buf, len), ctx.voidPromise());
+        ctx.writeAndFlush(chunked ? ResponseEncoder.chunk(ctx.alloc(), buf, len) : ctx.alloc().ioBuffer(len).writeBytes(buf, 0, len),
+                ctx.voidPromise());
         len = 0;
     }
 
@@ -60,7 +63,7 @@ final class ChunkedBodyWriter extends OutputStream {
         if (finished) return;
         flush();
         finished = true;
-        ctx.writeAndFlush(io.netty.buffer.Unpooled.wrappedBuffer(ResponseEncoder.LAST_CHUNK), ctx.voidPromise());
+        if (chunked) ctx.writeAndFlush(io.netty.buffer.Unpooled.wrappedBuffer(ResponseEncoder.LAST_CHUNK), ctx.voidPromise());
     }
 
     private void ensureOpen() throws IOException {

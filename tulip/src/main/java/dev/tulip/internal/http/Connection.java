@@ -44,6 +44,8 @@ final class Connection extends ChannelInboundHandlerAdapter {
     private boolean closing;
     private boolean closed;
     private ChunkedBodyWriter streaming;
+    /** A {@code 100 Continue} waits until the responses queued before it are written. */
+    private boolean continueDeferred;
     long lastActivityNanos;
 
     Connection(HttpServer server, Dispatcher dispatcher) {
@@ -103,7 +105,10 @@ final class Connection extends ChannelInboundHandlerAdapter {
             if (event == null) break;
             if (event instanceof RequestParser.Parsed p) onRequest(p);
             else if (event instanceof RequestParser.Failure f) onFailure(f);
-            else if (event == RequestParser.CONTINUE && queue.isEmpty()) writeNow(Unpooled.wrappedBuffer(ResponseEncoder.CONTINUE));
+            else if (event == RequestParser.CONTINUE) {
+                if (queue.isEmpty()) writeNow(Unpooled.wrappedBuffer(ResponseEncoder.CONTINUE));
+                else continueDeferred = true;
+            }
         }
         if (input != null && !input.isReadable()) {
             input.release();
@@ -138,6 +143,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
     // ---- requests ------------------------------------------------------------------------------
 
     private void onRequest(RequestParser.Parsed p) {
+        continueDeferred = false;
         ServerRequest req = new ServerRequest(p.method(), p.uri(), p.version(), p.headers(), p.body(), remote,
                 dispatcher.app(), dispatcher.mapper());
         Exchange ex = new Exchange(req, p.keepAlive(), p.http10KeepAlive(), System.nanoTime());
@@ -161,6 +167,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
 
     private void onFailure(RequestParser.Failure f) {
         closing = true;
+        continueDeferred = false;
         ServerRequest req = new ServerRequest("GET", "/", "HTTP/1.1", dev.tulip.internal.HeaderList.readOnly(new String[0], 0),
                 null, remote, dispatcher.app(), dispatcher.mapper());
         Exchange ex = new Exchange(req, false, false, System.nanoTime());
@@ -223,16 +230,27 @@ final class Connection extends ChannelInboundHandlerAdapter {
             queue.poll();
             boolean close = !ex.keepAlive || (closing && queue.isEmpty());
             Prepared p = ex.prepared;
+            boolean chunked = !ex.request.version().equals("HTTP/1.0"); // HTTP/1.0 knows no chunked coding
             if (p.stream() != null && !ex.head) {
-                startStream(ex, p, close);
+                if (!chunked && !close) { // the body ends with the connection
+                    close = true;
+                    closing = true;
+                }
+                startStream(ex, p, close, chunked);
                 return;
             }
-            ByteBuf buf = server.encoder().encode(ctx.alloc(), p, ex.head, close, ex.http10KeepAlive && !close);
+            ByteBuf buf = p.stream() != null
+                    ? server.encoder().encodeChunkedHead(ctx.alloc(), p.response(), chunked, close, ex.http10KeepAlive && !close)
+                    : server.encoder().encode(ctx.alloc(), p, ex.head, close, ex.http10KeepAlive && !close);
             if (close) {
                 closeAfter(buf);
                 return;
             }
             write(buf);
+        }
+        if (continueDeferred && queue.isEmpty() && streaming == null && !closed) {
+            continueDeferred = false;
+            writeNow(Unpooled.wrappedBuffer(ResponseEncoder.CONTINUE));
         }
         lastActivityNanos = System.nanoTime();
         updateReading(ctx.channel().isWritable());
@@ -273,14 +291,14 @@ final class Connection extends ChannelInboundHandlerAdapter {
 
     // ---- streamed bodies -------------------------------------------------------------------------
 
-    private void startStream(Exchange ex, Prepared p, boolean close) {
+    private void startStream(Exchange ex, Prepared p, boolean close, boolean chunked) {
         Response r = p.response();
-        write(server.encoder().encodeChunkedHead(ctx.alloc(), r, close, ex.http10KeepAlive && !close));
+        write(server.encoder().encodeChunkedHead(ctx.alloc(), r, chunked, close, ex.http10KeepAlive && !close));
         if (needsFlush) {
             needsFlush = false;
             ctx.flush();
         }
-        ChunkedBodyWriter writer = new ChunkedBodyWriter(ctx, loop);
+        ChunkedBodyWriter writer = new ChunkedBodyWriter(ctx, loop, chunked);
         streaming = writer;
         server.handlerThreads().newThread(() -> {
             Throwable error = null;
@@ -318,7 +336,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
     void sweep(long now) {
         if (closed) return;
         var cfg = server.config();
-        for (Exchange ex : queue) {
+        for (Exchange ex : queue.toArray(new Exchange[0])) { // a copy: complete() removes written exchanges
             if (!ex.done && ex.admitted && now - ex.startNanos > cfg.handlerTimeout().toNanos()) {
                 Thread t = ex.thread;
                 LOG.warn("{} {}: handler still running after {}; answered 503", ex.request.method(), ex.request.path(), cfg.handlerTimeout());

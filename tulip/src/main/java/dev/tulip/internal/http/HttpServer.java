@@ -91,7 +91,13 @@ public final class HttpServer {
         long now = System.nanoTime();
         Set<Connection> set = connections.get(loop);
         if (set.isEmpty()) return;
-        for (Connection c : set.toArray(new Connection[0])) c.sweep(now);
+        for (Connection c : set.toArray(new Connection[0])) {
+            try {
+                c.sweep(now);
+            } catch (RuntimeException e) { // a throwing task would silently end the loop's fixed-rate sweep
+                org.slf4j.LoggerFactory.getLogger("dev.tulip").error("timeout sweep failed for a connection", e);
+            }
+        }
     }
 
     /** Virtual threads for handlers and streamed bodies. */

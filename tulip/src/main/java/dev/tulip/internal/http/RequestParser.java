@@ -50,6 +50,7 @@ final class RequestParser {
     private long headStartNanos; // 0 when no head is being received
     // head scan, offsets relative to the reader index
     private int scanOff;
+    private int leadingEmptyLines;
     private int lineCount;
     private int[] lineEnds = new int[16]; // offset of each line's CR
     private byte[] scratch = new byte[1024];
@@ -126,9 +127,9 @@ final class RequestParser {
 
     private Object parseHead(ByteBuf in) {
         if (scanOff == 0) {
-            for (int i = 0; in.readableBytes() >= 2 && in.getByte(in.readerIndex()) == '\r'
-                    && in.getByte(in.readerIndex() + 1) == '\n'; i++) {
-                if (i == MAX_LEADING_EMPTY_LINES) throw bad("too many empty lines before the request line");
+            while (in.readableBytes() >= 2 && in.getByte(in.readerIndex()) == '\r' && in.getByte(in.readerIndex() + 1) == '\n') {
+                // counted across reads: a client trickling CRLFs must not hold the connection forever
+                if (++leadingEmptyLines > MAX_LEADING_EMPTY_LINES) throw bad("too many empty lines before the request line");
                 in.skipBytes(2);
             }
             if (!in.isReadable()) return null;
@@ -142,7 +143,8 @@ final class RequestParser {
             if (lf < 0) {
                 scanOff = limit - base;
                 if (lineCount == 0 && scanOff > maxRequestLine + 1) throw new BadRequest(414, "request line longer than " + maxRequestLine + " bytes");
-                if (lineCount > 0 && scanOff - lineEnds[0] - 2 > maxHeaderSize) throw headersTooLarge();
+                // + 1: the CR of the final empty line may have arrived without its LF
+                if (lineCount > 0 && scanOff - lineEnds[0] - 2 > maxHeaderSize + 1) throw headersTooLarge();
                 return null;
             }
             if (lf == base || in.getByte(lf - 1) != '\r') throw bad("request head lines must end with CRLF");
@@ -151,8 +153,8 @@ final class RequestParser {
             if (lineCount == 0) {
                 if (cr > maxRequestLine) throw new BadRequest(414, "request line longer than " + maxRequestLine + " bytes");
             } else {
+                if (cr == lineStart) return headComplete(in, base, lf + 1 - base); // the final empty line is not counted
                 if (cr - lineEnds[0] > maxHeaderSize) throw headersTooLarge();
-                if (cr == lineStart) return headComplete(in, base, lf + 1 - base);
                 if (lineCount > maxHeaderCount) throw new BadRequest(431, "more than " + maxHeaderCount + " header fields");
             }
             if (lineCount == lineEnds.length) lineEnds = Arrays.copyOf(lineEnds, lineEnds.length * 2);
@@ -173,6 +175,7 @@ final class RequestParser {
         in.skipBytes(headLen);
         int lines = lineCount;
         scanOff = 0;
+        leadingEmptyLines = 0;
         lineCount = 0;
         headStartNanos = 0;
         parseRequestLine(h, lineEnds[0]);

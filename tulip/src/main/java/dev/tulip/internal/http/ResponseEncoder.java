@@ -58,11 +58,11 @@ final class ResponseEncoder {
         return buf;
     }
 
-    /** The head of a chunked response. */
-    ByteBuf encodeChunkedHead(ByteBufAllocator alloc, Response r, boolean close, boolean http10KeepAlive) {
+    /** The head of a streamed response: chunked, or (for HTTP/1.0) delimited by closing the connection. */
+    ByteBuf encodeChunkedHead(ByteBufAllocator alloc, Response r, boolean chunked, boolean close, boolean http10KeepAlive) {
         ByteBuf buf = alloc.ioBuffer(256);
         writeHead(buf, r, close, http10KeepAlive);
-        buf.writeBytes(CHUNKED);
+        if (chunked) buf.writeBytes(CHUNKED);
         buf.writeBytes(CRLF);
         return buf;
     }
