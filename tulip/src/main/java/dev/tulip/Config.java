@@ -135,7 +135,8 @@ public record Config(
 
         /** The I/O transport; {@code AUTO} picks the fastest available. */
         public Builder transport(Transport transport) {
-            this.transport = java.util.Objects.requireNonNull(transport, "transport");
+            if (transport == null) throw new ConfigException("transport must not be null");
+            this.transport = transport;
             return this;
         }
 
@@ -210,14 +211,19 @@ public record Config(
         /** The {@code Server} header value; empty to send none. */
         public Builder serverHeader(String value) {
             if (value == null) throw new ConfigException("server-header must not be null");
-            dev.tulip.internal.HeaderList.validate("Server", value);
+            try {
+                dev.tulip.internal.HeaderList.validate("Server", value);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("server-header must be a valid header value (no control characters)");
+            }
             this.serverHeader = value;
             return this;
         }
 
         /** The Jackson mapper for JSON bodies; the default has strict read limits (see the guide). */
         public Builder jsonMapper(JsonMapper mapper) {
-            this.jsonMapper = java.util.Objects.requireNonNull(mapper, "jsonMapper");
+            if (mapper == null) throw new ConfigException("json-mapper must not be null");
+            this.jsonMapper = mapper;
             return this;
         }
 

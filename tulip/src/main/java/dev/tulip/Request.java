@@ -126,6 +126,11 @@ public interface Request {
     /** Stores a per-request value (for example, the user a middleware authenticated); {@code null} removes it. */
     void attribute(String name, Object value);
 
+    /** Removes a per-request value stored by {@link #attribute(String, Object)}. */
+    default void removeAttribute(String name) {
+        attribute(name, (Object) null);
+    }
+
     /** A per-request value stored by {@link #attribute(String, Object)}, if present and of {@code type}. */
     <T> Optional<T> attribute(String name, Class<T> type);
 }

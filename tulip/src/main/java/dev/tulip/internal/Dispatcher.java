@@ -105,6 +105,13 @@ public final class Dispatcher {
         } catch (Throwable t) {
             result = handleError(t, req);
         }
+        if (result instanceof CompletionStage<?> stage) { // from an exception handler
+            try {
+                result = await(stage);
+            } catch (Throwable t) {
+                result = handleError(t, req);
+            }
+        }
         return prepare(result, req);
     }
 
@@ -165,10 +172,19 @@ public final class Dispatcher {
             case null -> new Prepared(r, Prepared.EMPTY, null);
             case byte[] b -> new Prepared(r, b, null);
             case String s -> new Prepared(r, s.getBytes(StandardCharsets.UTF_8), null);
-            case Response.Json j -> new Prepared(r, mapper.writeValueAsBytes(j.value()), null);
+            case Response.Json j -> new Prepared(r, toJson(j.value()), null);
             case Response.BodyWriter w -> new Prepared(r, null, w);
             default -> throw new IllegalStateException("unsupported body type " + body.getClass().getName());
         };
+    }
+
+    /** Encodes a response body; a failure is the server's fault, not a bad request (JacksonException maps to 400). */
+    private byte[] toJson(Object value) {
+        try {
+            return mapper.writeValueAsBytes(value);
+        } catch (JacksonException e) {
+            throw new IllegalStateException("the response body could not be encoded as JSON", e);
+        }
     }
 
     /** The result for an exception: a registered handler's (most specific type first), else a JSON error. */

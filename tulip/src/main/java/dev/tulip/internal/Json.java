@@ -30,7 +30,20 @@ public final class Json {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            // a primitive absent from the body is an error, like an explicit null, not a silent 0/false
+            .withConfigOverride(int.class, Json::failOnNull)
+            .withConfigOverride(long.class, Json::failOnNull)
+            .withConfigOverride(double.class, Json::failOnNull)
+            .withConfigOverride(float.class, Json::failOnNull)
+            .withConfigOverride(boolean.class, Json::failOnNull)
+            .withConfigOverride(short.class, Json::failOnNull)
+            .withConfigOverride(byte.class, Json::failOnNull)
+            .withConfigOverride(char.class, Json::failOnNull)
             .build();
+
+    private static void failOnNull(tools.jackson.databind.cfg.MutableConfigOverride o) {
+        o.setNullHandling(com.fasterxml.jackson.annotation.JsonSetter.Value.forValueNulls(com.fasterxml.jackson.annotation.Nulls.FAIL));
+    }
 
     private Json() {}
 
@@ -41,7 +54,8 @@ public final class Json {
 
     /** A 400 that says what is wrong with a request body that failed to read as {@code target}. */
     public static HttpException badRequest(JacksonException e, String target) {
-        String what = e instanceof StreamReadException ? "Malformed JSON" : "JSON does not match " + target;
+        String what = limitExceeded(e) ? "JSON exceeds a limit"
+                : e instanceof StreamReadException ? "Malformed JSON" : "JSON does not match " + target;
         StringBuilder msg = new StringBuilder(what).append(": ").append(firstLine(e.getOriginalMessage()));
         String path = e.getPathReference();
         if (path != null && !path.isEmpty() && !(e instanceof StreamReadException)) {
@@ -53,6 +67,13 @@ public final class Json {
             }
         }
         return new HttpException(400, msg.toString(), e);
+    }
+
+    private static boolean limitExceeded(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof tools.jackson.core.exc.StreamConstraintsException) return true;
+        }
+        return false;
     }
 
     private static String jsonPath(JacksonException e) {

@@ -69,7 +69,12 @@ record PathPattern(String text, List<Segment> segments) {
             }
             return new Segment(s, null, null, null);
         }
-        if (!s.endsWith("}")) throw new IllegalArgumentException("route " + path + ": unclosed '{' in '" + s + "'");
+        if (!s.endsWith("}")) {
+            if (s.indexOf('}') >= 0) {
+                throw new IllegalArgumentException("route " + path + ": a parameter must be a whole segment, like /files/{name}, not '" + s + "'");
+            }
+            throw new IllegalArgumentException("route " + path + ": unclosed '{' in '" + s + "'");
+        }
         String body = s.substring(1, s.length() - 1);
         int colon = body.indexOf(':');
         String name = colon < 0 ? body : body.substring(0, colon);

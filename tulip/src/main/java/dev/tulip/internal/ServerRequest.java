@@ -329,6 +329,7 @@ public final class ServerRequest implements Request {
 
     @Override
     public <T> Optional<T> attribute(String name, Class<T> type) {
+        if (type == null) throw new IllegalArgumentException("attribute type must not be null (to remove an attribute use removeAttribute)");
         Object v = attributes == null ? null : attributes.get(name);
         return type.isInstance(v) ? Optional.of(type.cast(v)) : Optional.empty();
     }
