@@ -31,8 +31,9 @@ public final class AppContext {
 
     /** The value stored under {@code type}; throws if none was put (a missing start listener). */
     public <T> T get(Class<T> type) {
-        return find(type).orElseThrow(() -> new IllegalStateException("nothing stored under " + type.getName()
-                + " in the app context: put it in an onBeforeStart listener"));
+        return find(type)
+                .orElseThrow(() -> new IllegalStateException("nothing stored under " + type.getName()
+                        + " in the app context: put it in an onBeforeStart listener"));
     }
 
     /** The value stored under {@code type}, if any. */

@@ -272,14 +272,16 @@ public record Config(
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 if (!a.startsWith("--") || a.length() == 2) {
-                    throw new ConfigException("argument '" + a + "': expected --setting value or --setting=value (settings: "
-                            + String.join(", ", ConfigValues.KEYS) + ")");
+                    throw new ConfigException(
+                            "argument '" + a + "': expected --setting value or --setting=value (settings: "
+                                    + String.join(", ", ConfigValues.KEYS) + ")");
                 }
                 int eq = a.indexOf('=');
                 String key = eq < 0 ? a.substring(2) : a.substring(2, eq);
                 String value;
                 if (eq >= 0) value = a.substring(eq + 1);
-                else if (key.equals("access-log") && (i + 1 == args.length || args[i + 1].startsWith("--"))) value = "true";
+                else if (key.equals("access-log") && (i + 1 == args.length || args[i + 1].startsWith("--")))
+                    value = "true";
                 else if (i + 1 < args.length) value = args[++i];
                 else throw new ConfigException("argument --" + key + ": missing value");
                 set(key, value, "argument --" + key);
@@ -290,9 +292,24 @@ public record Config(
         /** The immutable config. */
         public Config build() {
             JsonMapper mapper = jsonMapper != null ? jsonMapper : dev.tulip.internal.Json.defaultMapper();
-            return new Config(host, port, eventLoops, transport, maxRequestLine, maxHeaderSize, maxHeaderCount, maxBodySize,
-                    headTimeout, idleTimeout, handlerTimeout, maxConcurrentRequests, maxPipelined, drainTimeout, accessLog,
-                    serverHeader, mapper);
+            return new Config(
+                    host,
+                    port,
+                    eventLoops,
+                    transport,
+                    maxRequestLine,
+                    maxHeaderSize,
+                    maxHeaderCount,
+                    maxBodySize,
+                    headTimeout,
+                    idleTimeout,
+                    handlerTimeout,
+                    maxConcurrentRequests,
+                    maxPipelined,
+                    drainTimeout,
+                    accessLog,
+                    serverHeader,
+                    mapper);
         }
 
         private static int positive(String name, int v) {
@@ -301,7 +318,8 @@ public record Config(
         }
 
         private static Duration positive(String name, Duration d) {
-            if (d == null || d.isNegative() || d.isZero()) throw new ConfigException(name + " must be a positive duration");
+            if (d == null || d.isNegative() || d.isZero())
+                throw new ConfigException(name + " must be a positive duration");
             return d;
         }
     }

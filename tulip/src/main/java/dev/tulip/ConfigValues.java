@@ -10,13 +10,28 @@ import java.util.regex.Pattern;
 
 /** Parses setting values given as text (environment, command line). */
 final class ConfigValues {
-    static final List<String> KEYS = List.of("host", "port", "event-loops", "transport", "max-request-line",
-            "max-header-size", "max-header-count", "max-body-size", "head-timeout", "idle-timeout", "handler-timeout",
-            "max-concurrent-requests", "max-pipelined", "drain-timeout", "access-log", "server-header");
+    static final List<String> KEYS = List.of(
+            "host",
+            "port",
+            "event-loops",
+            "transport",
+            "max-request-line",
+            "max-header-size",
+            "max-header-count",
+            "max-body-size",
+            "head-timeout",
+            "idle-timeout",
+            "handler-timeout",
+            "max-concurrent-requests",
+            "max-pipelined",
+            "drain-timeout",
+            "access-log",
+            "server-header");
     /** {@code TULIP_*} variables that are not settings (read by scripts). */
     static final Set<String> IGNORED_ENV = Set.of("TULIP_BENCH_MODE", "TULIP_DIR");
 
-    private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SIZE =
+            Pattern.compile("(\\d+)\\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?", Pattern.CASE_INSENSITIVE);
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?", Pattern.CASE_INSENSITIVE);
 
     private ConfigValues() {}

@@ -27,8 +27,9 @@ public record Cookie(
         Optional<SameSite> sameSite,
         boolean isPartitioned) {
 
-    private static final DateTimeFormatter HTTP_DATE =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern(
+                    "EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+            .withZone(ZoneOffset.UTC);
 
     /** The {@code SameSite} attribute. */
     public enum SameSite {
@@ -56,11 +57,14 @@ public record Cookie(
             }
         }
         if (value == null) throw new IllegalArgumentException("cookie value must not be null");
-        String v = value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"") ? value.substring(1, value.length() - 1) : value;
+        String v = value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")
+                ? value.substring(1, value.length() - 1)
+                : value;
         for (int i = 0; i < v.length(); i++) {
             char c = v.charAt(i);
             if (c <= 0x20 || c >= 0x7f || c == '"' || c == ',' || c == ';' || c == '\\') {
-                throw new IllegalArgumentException("invalid character in value of cookie " + name + " (encode it, e.g. URL-encode)");
+                throw new IllegalArgumentException(
+                        "invalid character in value of cookie " + name + " (encode it, e.g. URL-encode)");
             }
         }
         checkAttr("path", path);
@@ -71,15 +75,25 @@ public record Cookie(
         v.ifPresent(s -> {
             for (int i = 0; i < s.length(); i++) {
                 char c = s.charAt(i);
-                if (c < 0x20 || c >= 0x7f || c == ';') throw new IllegalArgumentException("invalid character in cookie " + what);
+                if (c < 0x20 || c >= 0x7f || c == ';')
+                    throw new IllegalArgumentException("invalid character in cookie " + what);
             }
         });
     }
 
     /** A session cookie {@code name=value} with no attributes. */
     public static Cookie of(String name, String value) {
-        return new Cookie(name, value, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
-                false, false, Optional.empty(), false);
+        return new Cookie(
+                name,
+                value,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                false,
+                false,
+                Optional.empty(),
+                false);
     }
 
     /** A cookie that tells the client to delete {@code name} (empty value, {@code Max-Age=0}). */
@@ -89,22 +103,26 @@ public record Cookie(
 
     /** With a {@code Path} attribute. */
     public Cookie path(String path) {
-        return new Cookie(name, value, Optional.of(path), domain, maxAge, expires, isSecure, isHttpOnly, sameSite, isPartitioned);
+        return new Cookie(
+                name, value, Optional.of(path), domain, maxAge, expires, isSecure, isHttpOnly, sameSite, isPartitioned);
     }
 
     /** With a {@code Domain} attribute. */
     public Cookie domain(String domain) {
-        return new Cookie(name, value, path, Optional.of(domain), maxAge, expires, isSecure, isHttpOnly, sameSite, isPartitioned);
+        return new Cookie(
+                name, value, path, Optional.of(domain), maxAge, expires, isSecure, isHttpOnly, sameSite, isPartitioned);
     }
 
     /** With a {@code Max-Age} attribute (whole seconds; zero deletes the cookie). */
     public Cookie maxAge(Duration maxAge) {
-        return new Cookie(name, value, path, domain, Optional.of(maxAge), expires, isSecure, isHttpOnly, sameSite, isPartitioned);
+        return new Cookie(
+                name, value, path, domain, Optional.of(maxAge), expires, isSecure, isHttpOnly, sameSite, isPartitioned);
     }
 
     /** With an {@code Expires} attribute. */
     public Cookie expires(Instant expires) {
-        return new Cookie(name, value, path, domain, maxAge, Optional.of(expires), isSecure, isHttpOnly, sameSite, isPartitioned);
+        return new Cookie(
+                name, value, path, domain, maxAge, Optional.of(expires), isSecure, isHttpOnly, sameSite, isPartitioned);
     }
 
     /** With the {@code Secure} attribute: sent over HTTPS only. */
@@ -119,7 +137,8 @@ public record Cookie(
 
     /** With a {@code SameSite} attribute. */
     public Cookie sameSite(SameSite sameSite) {
-        return new Cookie(name, value, path, domain, maxAge, expires, isSecure, isHttpOnly, Optional.of(sameSite), isPartitioned);
+        return new Cookie(
+                name, value, path, domain, maxAge, expires, isSecure, isHttpOnly, Optional.of(sameSite), isPartitioned);
     }
 
     /** With the {@code Partitioned} attribute (CHIPS). */
@@ -129,7 +148,10 @@ public record Cookie(
 
     /** The {@code Set-Cookie} header value. */
     public String toSetCookie() {
-        StringBuilder sb = new StringBuilder(name.length() + value.length() + 16).append(name).append('=').append(value);
+        StringBuilder sb = new StringBuilder(name.length() + value.length() + 16)
+                .append(name)
+                .append('=')
+                .append(value);
         path.ifPresent(p -> sb.append("; Path=").append(p));
         domain.ifPresent(d -> sb.append("; Domain=").append(d));
         maxAge.ifPresent(m -> sb.append("; Max-Age=").append(Math.max(0, m.toSeconds())));

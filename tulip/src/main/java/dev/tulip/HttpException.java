@@ -15,7 +15,8 @@ public class HttpException extends RuntimeException {
     /** An error with {@code status} (400-599), a message for the client and its cause. */
     public HttpException(int status, String message, Throwable cause) {
         super(message, cause);
-        if (status < 400 || status > 599) throw new IllegalArgumentException("error status must be 400-599, was " + status);
+        if (status < 400 || status > 599)
+            throw new IllegalArgumentException("error status must be 400-599, was " + status);
         this.status = status;
     }
 

@@ -29,7 +29,9 @@ final class RouteGroup implements Routes {
 
     @Override
     public Routes route(String method, String path, Handler handler) {
-        if (method == null || method.isEmpty() || !method.chars().allMatch(c -> Character.isLetter(c) || c == '-' || c == '_')) {
+        if (method == null
+                || method.isEmpty()
+                || !method.chars().allMatch(c -> Character.isLetter(c) || c == '-' || c == '_')) {
             throw new IllegalArgumentException("bad method: " + method);
         }
         if (handler == null) throw new IllegalArgumentException("handler must not be null");
@@ -65,7 +67,9 @@ final class RouteGroup implements Routes {
             Handler bare = h;
             h = req -> {
                 Object r = bare.handle(req);
-                return r instanceof java.util.concurrent.CompletionStage<?> cs ? dev.tulip.internal.Dispatcher.await(cs) : r;
+                return r instanceof java.util.concurrent.CompletionStage<?> cs
+                        ? dev.tulip.internal.Dispatcher.await(cs)
+                        : r;
             };
         }
         for (RouteGroup g = owners.get(route); g != null; g = g.parent) {

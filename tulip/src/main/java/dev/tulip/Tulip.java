@@ -35,12 +35,17 @@ public final class Tulip implements Routes {
         dev.tulip.internal.Access.install(Tulip::dispatcher);
     }
 
-    private enum State { NEW, RUNNING, STOPPED }
+    private enum State {
+        NEW,
+        RUNNING,
+        STOPPED
+    }
 
     private Config config;
     private final Router router = new Router();
     private final RouteGroup root = RouteGroup.root(router);
-    private final Map<Class<? extends Throwable>, ExceptionHandler<? extends Throwable>> exceptionHandlers = new HashMap<>();
+    private final Map<Class<? extends Throwable>, ExceptionHandler<? extends Throwable>> exceptionHandlers =
+            new HashMap<>();
     private final List<Listener> beforeStart = new ArrayList<>();
     private final List<Listener> afterStart = new ArrayList<>();
     private final List<Listener> beforeStop = new ArrayList<>();
@@ -152,7 +157,8 @@ public final class Tulip implements Routes {
     public synchronized Tulip start() {
         requireNew("start");
         router.freeze(root::chain);
-        Dispatcher dispatcher = new Dispatcher(router, root.middleware, exceptionHandlers, context, config.jsonMapper());
+        Dispatcher dispatcher =
+                new Dispatcher(router, root.middleware, exceptionHandlers, context, config.jsonMapper());
         runAll("onBeforeStart", beforeStart, true);
         try {
             loops = Loops.create(config);
@@ -164,8 +170,14 @@ public final class Tulip implements Routes {
             throw e;
         }
         state = State.RUNNING;
-        LOG.info("Tulip serving on http://{}:{} ({}, {} event loop{}, {} routes)", hostForUrl(config.host()), context.port(),
-                loops.transport(), config.eventLoops(), config.eventLoops() == 1 ? "" : "s", router.routes().size());
+        LOG.info(
+                "Tulip serving on http://{}:{} ({}, {} event loop{}, {} routes)",
+                hostForUrl(config.host()),
+                context.port(),
+                loops.transport(),
+                config.eventLoops(),
+                config.eventLoops() == 1 ? "" : "s",
+                router.routes().size());
         runAll("onAfterStart", afterStart, true);
         return this;
     }
@@ -190,7 +202,12 @@ public final class Tulip implements Routes {
         List<Listener> reversed = new ArrayList<>(afterStop);
         java.util.Collections.reverse(reversed);
         runAll("onAfterStop", reversed, false);
-        if (cut > 0) LOG.warn("Tulip stopped: {} in-flight request{} cut after the drain timeout of {}", cut, cut == 1 ? " was" : "s were", config.drainTimeout());
+        if (cut > 0)
+            LOG.warn(
+                    "Tulip stopped: {} in-flight request{} cut after the drain timeout of {}",
+                    cut,
+                    cut == 1 ? " was" : "s were",
+                    config.drainTimeout());
         else LOG.info("Tulip stopped cleanly");
         return cut == 0;
     }
@@ -201,9 +218,14 @@ public final class Tulip implements Routes {
      * exits the JVM: 0 after a clean drain, 1 if requests were cut, 2 for bad configuration.
      */
     public void run(String... args) {
+        // handle signals before starting: SIGTERM right after the port opens must still drain gracefully
+        dev.tulip.internal.Signals signals = dev.tulip.internal.Signals.install();
         try {
             synchronized (this) {
-                config = config.toBuilder().fromEnv(System.getenv()).fromArgs(args).build();
+                config = config.toBuilder()
+                        .fromEnv(System.getenv())
+                        .fromArgs(args)
+                        .build();
             }
             start();
         } catch (ConfigException e) {
@@ -213,7 +235,7 @@ public final class Tulip implements Routes {
             LOG.error("Tulip failed to start", e);
             System.exit(1);
         }
-        boolean clean = dev.tulip.internal.Signals.awaitStop(this::stop);
+        boolean clean = signals.awaitStop(this::stop);
         System.exit(clean ? 0 : 1);
     }
 

@@ -57,10 +57,24 @@ class ConfigTest {
 
     @Test
     void toBuilderStartsFromEveryValueOfTheConfig() {
-        Config c = builder().host("0.0.0.0").port(9000).eventLoops(3).transport(Config.Transport.NIO).maxRequestLine(100)
-                .maxHeaderSize(200).maxHeaderCount(7).maxBodySize(300).headTimeout(Duration.ofSeconds(1))
-                .idleTimeout(Duration.ofSeconds(2)).handlerTimeout(Duration.ofSeconds(3)).maxConcurrentRequests(4)
-                .maxPipelined(5).drainTimeout(Duration.ofSeconds(6)).accessLog(true).serverHeader("X").build();
+        Config c = builder()
+                .host("0.0.0.0")
+                .port(9000)
+                .eventLoops(3)
+                .transport(Config.Transport.NIO)
+                .maxRequestLine(100)
+                .maxHeaderSize(200)
+                .maxHeaderCount(7)
+                .maxBodySize(300)
+                .headTimeout(Duration.ofSeconds(1))
+                .idleTimeout(Duration.ofSeconds(2))
+                .handlerTimeout(Duration.ofSeconds(3))
+                .maxConcurrentRequests(4)
+                .maxPipelined(5)
+                .drainTimeout(Duration.ofSeconds(6))
+                .accessLog(true)
+                .serverHeader("X")
+                .build();
 
         assertThat(c.toBuilder().build()).isEqualTo(c);
     }
@@ -84,7 +98,9 @@ class ConfigTest {
 
     @Test
     void aNegativePortIsRejected() {
-        assertThatThrownBy(() -> builder().port(-1)).isInstanceOf(ConfigException.class).hasMessageContaining("port");
+        assertThatThrownBy(() -> builder().port(-1))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("port");
     }
 
     @Test
@@ -95,8 +111,12 @@ class ConfigTest {
 
     @Test
     void anEmptyHostIsRejected() {
-        assertThatThrownBy(() -> builder().host(" ")).isInstanceOf(ConfigException.class).hasMessage("host must not be empty");
-        assertThatThrownBy(() -> builder().host(null)).isInstanceOf(ConfigException.class).hasMessage("host must not be empty");
+        assertThatThrownBy(() -> builder().host(" "))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("host must not be empty");
+        assertThatThrownBy(() -> builder().host(null))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("host must not be empty");
     }
 
     @Test
@@ -108,15 +128,20 @@ class ConfigTest {
 
     @Test
     void nonPositiveLimitsAreRejectedNamingTheSetting() {
-        assertThatThrownBy(() -> builder().maxRequestLine(-1)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> builder().maxRequestLine(-1))
+                .isInstanceOf(ConfigException.class)
                 .hasMessage("max-request-line must be > 0, was -1");
-        assertThatThrownBy(() -> builder().maxHeaderSize(0)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> builder().maxHeaderSize(0))
+                .isInstanceOf(ConfigException.class)
                 .hasMessage("max-header-size must be > 0, was 0");
-        assertThatThrownBy(() -> builder().maxHeaderCount(-5)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> builder().maxHeaderCount(-5))
+                .isInstanceOf(ConfigException.class)
                 .hasMessage("max-header-count must be > 0, was -5");
-        assertThatThrownBy(() -> builder().maxConcurrentRequests(0)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> builder().maxConcurrentRequests(0))
+                .isInstanceOf(ConfigException.class)
                 .hasMessage("max-concurrent-requests must be > 0, was 0");
-        assertThatThrownBy(() -> builder().maxPipelined(0)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> builder().maxPipelined(0))
+                .isInstanceOf(ConfigException.class)
                 .hasMessage("max-pipelined must be > 0, was 0");
     }
 
@@ -134,17 +159,21 @@ class ConfigTest {
 
     @Test
     void zeroOrNegativeTimeoutsAreRejectedNamingTheSetting() {
-        assertThatThrownBy(() -> builder().headTimeout(Duration.ZERO)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> builder().headTimeout(Duration.ZERO))
+                .isInstanceOf(ConfigException.class)
                 .hasMessage("head-timeout must be a positive duration");
-        assertThatThrownBy(() -> builder().idleTimeout(Duration.ofSeconds(-1))).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> builder().idleTimeout(Duration.ofSeconds(-1)))
+                .isInstanceOf(ConfigException.class)
                 .hasMessage("idle-timeout must be a positive duration");
-        assertThatThrownBy(() -> builder().handlerTimeout(null)).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> builder().handlerTimeout(null))
+                .isInstanceOf(ConfigException.class)
                 .hasMessage("handler-timeout must be a positive duration");
     }
 
     @Test
     void aNegativeDrainTimeoutIsRejectedButZeroIsAccepted() {
-        assertThatThrownBy(() -> builder().drainTimeout(Duration.ofMillis(-1))).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> builder().drainTimeout(Duration.ofMillis(-1)))
+                .isInstanceOf(ConfigException.class)
                 .hasMessage("drain-timeout must be >= 0");
         assertThat(builder().drainTimeout(Duration.ZERO).build().drainTimeout()).isZero();
     }
@@ -222,21 +251,27 @@ class ConfigTest {
 
     @Test
     void aSizeThatIsNotASizeIsRejected() {
-        assertThatThrownBy(() -> set("max-body-size", "1.5m")).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> set("max-body-size", "1.5m"))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("not a size");
-        assertThatThrownBy(() -> set("max-body-size", "-1")).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> set("max-body-size", "-1"))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("not a size");
-        assertThatThrownBy(() -> set("max-body-size", "10 parsecs")).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> set("max-body-size", "10 parsecs"))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("not a size");
     }
 
     @Test
     void aSizeTooLargeIsRejected() {
-        assertThatThrownBy(() -> set("max-body-size", "99999999999999999999")).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> set("max-body-size", "99999999999999999999"))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("size too large");
-        assertThatThrownBy(() -> set("max-body-size", "9999999999999g")).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> set("max-body-size", "9999999999999g"))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("size too large");
-        assertThatThrownBy(() -> set("max-header-size", "4g")).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> set("max-header-size", "4g"))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("size too large");
     }
 
@@ -262,11 +297,14 @@ class ConfigTest {
 
     @Test
     void aDurationThatIsNotADurationIsRejected() {
-        assertThatThrownBy(() -> set("head-timeout", "soon")).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> set("head-timeout", "soon"))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("not a duration");
-        assertThatThrownBy(() -> set("head-timeout", "1d")).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> set("head-timeout", "1d"))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("not a duration");
-        assertThatThrownBy(() -> set("head-timeout", "PTxS")).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> set("head-timeout", "PTxS"))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("not a duration");
     }
 
@@ -275,13 +313,15 @@ class ConfigTest {
         assertThatThrownBy(() -> builder().set("head-timeout", "99999999999999999999s", "argument --head-timeout"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("argument --head-timeout: duration too large");
-        assertThatThrownBy(() -> set("head-timeout", "9223372036854775807h")).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> set("head-timeout", "9223372036854775807h"))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("duration too large");
     }
 
     @Test
     void aParsedDurationIsStillValidatedBySetting() {
-        assertThatThrownBy(() -> set("head-timeout", "0s")).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> set("head-timeout", "0s"))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("head-timeout must be a positive duration");
         assertThat(set("drain-timeout", "0").drainTimeout()).isZero();
     }
@@ -296,13 +336,20 @@ class ConfigTest {
     @Test
     void setParsesFalseBooleans() {
         for (String v : new String[] {"false", "0", "no", "Off"}) {
-            assertThat(builder().accessLog(true).set("access-log", v, "test").build().accessLog()).as(v).isFalse();
+            assertThat(builder()
+                            .accessLog(true)
+                            .set("access-log", v, "test")
+                            .build()
+                            .accessLog())
+                    .as(v)
+                    .isFalse();
         }
     }
 
     @Test
     void aBooleanThatIsNotABooleanIsRejected() {
-        assertThatThrownBy(() -> set("access-log", "maybe")).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> set("access-log", "maybe"))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("not a boolean");
     }
 
@@ -318,7 +365,8 @@ class ConfigTest {
 
     @Test
     void anUnknownTransportIsRejected() {
-        assertThatThrownBy(() -> set("transport", "kqueue")).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> set("transport", "kqueue"))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("not a transport (auto, epoll, io_uring, nio)");
     }
 
@@ -332,14 +380,17 @@ class ConfigTest {
     void aSetErrorNamesTheSourceTheProblemAndTheValue() {
         assertThatThrownBy(() -> builder().set("port", "70000", "argument --port"))
                 .isInstanceOf(ConfigException.class)
-                .hasMessageStartingWith("argument --port: port must be 0-65535, was 70000 (value: '70000'; settings: host, port,");
+                .hasMessageStartingWith(
+                        "argument --port: port must be 0-65535, was 70000 (value: '70000'; settings: host, port,");
     }
 
     @Test
     void aNonIntegerIsRejected() {
-        assertThatThrownBy(() -> set("port", "eighty")).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> set("port", "eighty"))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("not an integer");
-        assertThatThrownBy(() -> set("port", "99999999999")).isInstanceOf(ConfigException.class)
+        assertThatThrownBy(() -> set("port", "99999999999"))
+                .isInstanceOf(ConfigException.class)
                 .hasMessageContaining("not an integer");
     }
 
@@ -356,7 +407,9 @@ class ConfigTest {
 
     @Test
     void fromEnvAppliesTulipVariables() {
-        Config c = builder().fromEnv(Map.of("TULIP_PORT", "9001", "TULIP_MAX_BODY_SIZE", "1m", "TULIP_ACCESS_LOG", "true")).build();
+        Config c = builder()
+                .fromEnv(Map.of("TULIP_PORT", "9001", "TULIP_MAX_BODY_SIZE", "1m", "TULIP_ACCESS_LOG", "true"))
+                .build();
 
         assertThat(c.port()).isEqualTo(9001);
         assertThat(c.maxBodySize()).isEqualTo(1024 * 1024);
@@ -365,7 +418,9 @@ class ConfigTest {
 
     @Test
     void fromEnvIgnoresOtherVariables() {
-        Config c = builder().fromEnv(Map.of("PATH", "/bin", "PORT", "1", "tulip_port", "2", "MY_TULIP_PORT", "3")).build();
+        Config c = builder()
+                .fromEnv(Map.of("PATH", "/bin", "PORT", "1", "tulip_port", "2", "MY_TULIP_PORT", "3"))
+                .build();
 
         assertThat(c).isEqualTo(Config.defaults());
     }
@@ -379,7 +434,9 @@ class ConfigTest {
 
     @Test
     void fromEnvIgnoresTheVariablesOfScripts() {
-        Config c = builder().fromEnv(Map.of("TULIP_BENCH_MODE", "1", "TULIP_DIR", "/opt/tulip")).build();
+        Config c = builder()
+                .fromEnv(Map.of("TULIP_BENCH_MODE", "1", "TULIP_DIR", "/opt/tulip"))
+                .build();
 
         assertThat(c).isEqualTo(Config.defaults());
     }
@@ -405,17 +462,21 @@ class ConfigTest {
 
     @Test
     void fromArgsKeepsEqualsSignsInsideTheValue() {
-        assertThat(builder().fromArgs("--server-header=a=b").build().serverHeader()).isEqualTo("a=b");
+        assertThat(builder().fromArgs("--server-header=a=b").build().serverHeader())
+                .isEqualTo("a=b");
     }
 
     @Test
     void fromArgsAcceptsAnEmptyValueAfterEquals() {
-        assertThat(builder().fromArgs("--server-header=").build().serverHeader()).isEmpty();
+        assertThat(builder().fromArgs("--server-header=").build().serverHeader())
+                .isEmpty();
     }
 
     @Test
     void fromArgsAppliesSeveralSettings() {
-        Config c = builder().fromArgs("--port", "9000", "--host=0.0.0.0", "--idle-timeout", "5s").build();
+        Config c = builder()
+                .fromArgs("--port", "9000", "--host=0.0.0.0", "--idle-timeout", "5s")
+                .build();
 
         assertThat(c.port()).isEqualTo(9000);
         assertThat(c.host()).isEqualTo("0.0.0.0");
@@ -437,8 +498,18 @@ class ConfigTest {
 
     @Test
     void accessLogMayStillTakeAnExplicitValue() {
-        assertThat(builder().accessLog(true).fromArgs("--access-log", "false").build().accessLog()).isFalse();
-        assertThat(builder().accessLog(true).fromArgs("--access-log=off").build().accessLog()).isFalse();
+        assertThat(builder()
+                        .accessLog(true)
+                        .fromArgs("--access-log", "false")
+                        .build()
+                        .accessLog())
+                .isFalse();
+        assertThat(builder()
+                        .accessLog(true)
+                        .fromArgs("--access-log=off")
+                        .build()
+                        .accessLog())
+                .isFalse();
     }
 
     @Test
@@ -491,7 +562,11 @@ class ConfigTest {
 
     @Test
     void argumentsOverrideTheEnvironmentAndTheCode() {
-        Config c = builder().port(1000).fromEnv(Map.of("TULIP_PORT", "2000")).fromArgs("--port", "3000").build();
+        Config c = builder()
+                .port(1000)
+                .fromEnv(Map.of("TULIP_PORT", "2000"))
+                .fromArgs("--port", "3000")
+                .build();
 
         assertThat(c.port()).isEqualTo(3000);
     }

@@ -26,20 +26,25 @@ class CookieTest {
                 .sameSite(Cookie.SameSite.LAX)
                 .partitioned();
 
-        assertThat(c.toSetCookie()).isEqualTo("s=v; Path=/; Domain=example.com; Max-Age=3600; "
-                + "Expires=Tue, 01 Jan 2030 00:00:00 GMT; Secure; HttpOnly; SameSite=Lax; Partitioned");
+        assertThat(c.toSetCookie())
+                .isEqualTo("s=v; Path=/; Domain=example.com; Max-Age=3600; "
+                        + "Expires=Tue, 01 Jan 2030 00:00:00 GMT; Secure; HttpOnly; SameSite=Lax; Partitioned");
     }
 
     @Test
     void sameSiteValuesAreWrittenCapitalized() {
-        assertThat(Cookie.of("a", "b").sameSite(Cookie.SameSite.STRICT).toSetCookie()).isEqualTo("a=b; SameSite=Strict");
-        assertThat(Cookie.of("a", "b").sameSite(Cookie.SameSite.NONE).toSetCookie()).isEqualTo("a=b; SameSite=None");
+        assertThat(Cookie.of("a", "b").sameSite(Cookie.SameSite.STRICT).toSetCookie())
+                .isEqualTo("a=b; SameSite=Strict");
+        assertThat(Cookie.of("a", "b").sameSite(Cookie.SameSite.NONE).toSetCookie())
+                .isEqualTo("a=b; SameSite=None");
     }
 
     @Test
     void maxAgeIsInWholeSecondsAndNeverNegative() {
-        assertThat(Cookie.of("a", "b").maxAge(Duration.ofMillis(1500)).toSetCookie()).isEqualTo("a=b; Max-Age=1");
-        assertThat(Cookie.of("a", "b").maxAge(Duration.ofSeconds(-5)).toSetCookie()).isEqualTo("a=b; Max-Age=0");
+        assertThat(Cookie.of("a", "b").maxAge(Duration.ofMillis(1500)).toSetCookie())
+                .isEqualTo("a=b; Max-Age=1");
+        assertThat(Cookie.of("a", "b").maxAge(Duration.ofSeconds(-5)).toSetCookie())
+                .isEqualTo("a=b; Max-Age=0");
     }
 
     @Test
@@ -66,14 +71,17 @@ class CookieTest {
 
     @Test
     void anEmptyNameIsRejected() {
-        assertThatThrownBy(() -> Cookie.of("", "v")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Cookie.of("", "v"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("cookie name must not be empty");
     }
 
     @Test
     void aNameWithSeparatorsIsRejected() {
         for (String name : new String[] {"a b", "a=b", "a;b", "a,b", "a\"b", "a\nb", "a/b"}) {
-            assertThatThrownBy(() -> Cookie.of(name, "v")).as(name).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> Cookie.of(name, "v"))
+                    .as(name)
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("invalid character in cookie name");
         }
     }
@@ -81,7 +89,9 @@ class CookieTest {
     @Test
     void aValueWithSeparatorsOrControlsIsRejected() {
         for (String value : new String[] {"a b", "a;b", "a,b", "a\\b", "a\"b", "a\r\nb", "\"", "é"}) {
-            assertThatThrownBy(() -> Cookie.of("n", value)).as(value).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> Cookie.of("n", value))
+                    .as(value)
+                    .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("invalid character in value of cookie n");
         }
     }
@@ -93,9 +103,11 @@ class CookieTest {
 
     @Test
     void aPathOrDomainThatWouldInjectAnAttributeIsRejected() {
-        assertThatThrownBy(() -> Cookie.of("a", "b").path("/; Secure")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Cookie.of("a", "b").path("/; Secure"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("invalid character in cookie path");
-        assertThatThrownBy(() -> Cookie.of("a", "b").domain("x.com\r\nX: 1")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Cookie.of("a", "b").domain("x.com\r\nX: 1"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("invalid character in cookie domain");
     }
 }

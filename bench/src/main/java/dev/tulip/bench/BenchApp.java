@@ -33,7 +33,8 @@ public final class BenchApp {
             System.err.println("TULIP_BENCH_MODE must be 'virtual' or 'loop', was '" + mode + "'");
             System.exit(2);
         }
-        create(env("HOST", "127.0.0.1"), Integer.parseInt(env("PORT", "8080")), mode.equals("loop")).run(args);
+        create(env("HOST", "127.0.0.1"), Integer.parseInt(env("PORT", "8080")), mode.equals("loop"))
+                .run(args);
     }
 
     private static String env(String name, String fallback) {

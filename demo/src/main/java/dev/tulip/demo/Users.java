@@ -13,8 +13,11 @@ final class Users {
 
     static void routes(Tulip app) {
         app.group("/users", users -> {
-            users.get("/", req -> req.app().get(Store.class).users.values().stream()
-                    .sorted(java.util.Comparator.comparingInt(Store.User::id)).toList());
+            users.get(
+                    "/",
+                    req -> req.app().get(Store.class).users.values().stream()
+                            .sorted(java.util.Comparator.comparingInt(Store.User::id))
+                            .toList());
             users.get("/{id:int}", req -> req.app().get(Store.class).user(req.pathInt("id")));
             users.post("/", req -> {
                 NewUser u = req.json(NewUser.class);

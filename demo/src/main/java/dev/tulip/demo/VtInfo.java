@@ -14,7 +14,8 @@ final class VtInfo {
     static void routes(Tulip app) {
         app.post("/svc_vt_info/search", req -> {
             JsonNode ids = req.json(JsonNode.class).get("id");
-            if (ids == null || !ids.isArray()) return Response.json(400, Map.of("status", "error", "message", "'id' must be a list of ids"));
+            if (ids == null || !ids.isArray())
+                return Response.json(400, Map.of("status", "error", "message", "'id' must be a list of ids"));
             Store store = req.app().get(Store.class);
             List<Map<String, Object>> data = ids.valueStream()
                     .map(JsonNode::asString)

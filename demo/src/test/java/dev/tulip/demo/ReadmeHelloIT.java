@@ -17,7 +17,8 @@ class ReadmeHelloIT {
     @Test
     void readmeHelloWorldIsTheCompiledExample() throws Exception {
         String readme = Files.readString(Path.of("..", "README.md"));
-        String block = readme.substring(readme.indexOf("```java\n") + 8, readme.indexOf("```", readme.indexOf("```java\n") + 8));
+        String block = readme.substring(
+                readme.indexOf("```java\n") + 8, readme.indexOf("```", readme.indexOf("```java\n") + 8));
         String source = Files.readString(Path.of("src/main/java/dev/tulip/demo/Hello.java"));
         String withoutPackage = source.substring(source.indexOf("import "));
         assertThat(block.strip()).isEqualTo(withoutPackage.strip());

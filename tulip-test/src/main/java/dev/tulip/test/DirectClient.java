@@ -76,8 +76,10 @@ public final class DirectClient {
         if (method.equals("HEAD")) out = new byte[0];
         Map<String, List<String>> headersOut = new LinkedHashMap<>();
         var rh = p.response().headers();
-        for (int i = 0; i < rh.size(); i++) headersOut.computeIfAbsent(rh.name(i), k -> new ArrayList<>()).add(rh.value(i));
-        for (var c : p.response().cookies()) headersOut.computeIfAbsent("Set-Cookie", k -> new ArrayList<>()).add(c.toSetCookie());
+        for (int i = 0; i < rh.size(); i++)
+            headersOut.computeIfAbsent(rh.name(i), k -> new ArrayList<>()).add(rh.value(i));
+        for (var c : p.response().cookies())
+            headersOut.computeIfAbsent("Set-Cookie", k -> new ArrayList<>()).add(c.toSetCookie());
         return new TestResponse(p.response().status(), headersOut, out);
     }
 }

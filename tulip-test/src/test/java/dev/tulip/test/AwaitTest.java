@@ -1,11 +1,9 @@
 package dev.tulip.test;
 
-import dev.tulip.*;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tulip.test.DirectClient;
+import dev.tulip.*;
 import java.io.IOException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -33,7 +31,8 @@ class AwaitTest {
     void awaitRethrowsAnUncheckedFailureAsItself() {
         IllegalStateException boom = new IllegalStateException("boom");
 
-        assertThatThrownBy(() -> Tulip.await(CompletableFuture.failedFuture(boom))).isSameAs(boom);
+        assertThatThrownBy(() -> Tulip.await(CompletableFuture.failedFuture(boom)))
+                .isSameAs(boom);
     }
 
     @Test
@@ -49,7 +48,8 @@ class AwaitTest {
     void awaitRethrowsAnError() {
         AssertionError err = new AssertionError("err");
 
-        assertThatThrownBy(() -> Tulip.await(CompletableFuture.failedFuture(err))).isSameAs(err);
+        assertThatThrownBy(() -> Tulip.await(CompletableFuture.failedFuture(err)))
+                .isSameAs(err);
     }
 
     @Test

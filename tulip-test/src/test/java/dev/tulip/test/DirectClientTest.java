@@ -1,11 +1,8 @@
 package dev.tulip.test;
 
-import dev.tulip.*;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tulip.test.DirectClient;
-import dev.tulip.test.TestResponse;
+import dev.tulip.*;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +23,9 @@ class DirectClientTest {
 
     @Test
     void postSendsTheBodyAsJson() {
-        app.post("/notes", req -> req.contentType().orElse("") + " " + req.json(Note.class).text());
+        app.post(
+                "/notes",
+                req -> req.contentType().orElse("") + " " + req.json(Note.class).text());
 
         assertThat(client.post("/notes", new Note("hi")).text()).isEqualTo("application/json hi");
     }
@@ -47,7 +46,10 @@ class DirectClientTest {
 
     @Test
     void sendSetsContentLengthAndAHost() {
-        app.post("/h", req -> req.header("Content-Length").orElse("-") + " " + req.header("Host").orElse("-"));
+        app.post(
+                "/h",
+                req -> req.header("Content-Length").orElse("-") + " "
+                        + req.header("Host").orElse("-"));
 
         assertThat(client.send("POST", "/h", new byte[5], Map.of()).text()).isEqualTo("5 direct");
     }
@@ -56,7 +58,8 @@ class DirectClientTest {
     void sendPassesHeadersThrough() {
         app.get("/h", req -> req.header("Accept").orElse("-"));
 
-        assertThat(client.send("GET", "/h", null, Map.of("Accept", "text/csv")).text()).isEqualTo("text/csv");
+        assertThat(client.send("GET", "/h", null, Map.of("Accept", "text/csv")).text())
+                .isEqualTo("text/csv");
     }
 
     @Test

@@ -1,11 +1,8 @@
 package dev.tulip.test;
 
-import dev.tulip.*;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tulip.test.DirectClient;
-import dev.tulip.test.TestResponse;
+import dev.tulip.*;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -60,7 +57,8 @@ class ErrorHandlingTest {
         TestResponse r = throwing(new IllegalStateException("password=hunter2"));
 
         assertThat(r.status()).isEqualTo(500);
-        assertThat(r.text()).isEqualTo("{\"status\":500,\"error\":\"Internal Server Error\",\"message\":\"internal error\"}");
+        assertThat(r.text())
+                .isEqualTo("{\"status\":500,\"error\":\"Internal Server Error\",\"message\":\"internal error\"}");
     }
 
     @Test
@@ -120,7 +118,9 @@ class ErrorHandlingTest {
 
     @Test
     void anExceptionHandlerMayReturnACompletionStage() {
-        app.exception(IllegalStateException.class, (e, req) -> CompletableFuture.supplyAsync(() -> Response.text(503, "later")));
+        app.exception(
+                IllegalStateException.class,
+                (e, req) -> CompletableFuture.supplyAsync(() -> Response.text(503, "later")));
 
         TestResponse r = throwing(new IllegalStateException());
 
@@ -174,7 +174,8 @@ class ErrorHandlingTest {
         TestResponse r = client.get("/nothing?q=1");
 
         assertThat(r.status()).isEqualTo(404);
-        assertThat(r.text()).isEqualTo("{\"status\":404,\"error\":\"Not Found\",\"message\":\"GET /nothing not found\"}");
+        assertThat(r.text())
+                .isEqualTo("{\"status\":404,\"error\":\"Not Found\",\"message\":\"GET /nothing not found\"}");
     }
 
     @Test
@@ -187,7 +188,8 @@ class ErrorHandlingTest {
         assertThat(r.status()).isEqualTo(405);
         assertThat(r.header("Allow")).contains("GET, HEAD, OPTIONS, POST");
         assertThat(r.json().get("error").asString()).isEqualTo("Method Not Allowed");
-        assertThat(r.json().get("message").asString()).isEqualTo("DELETE is not allowed on /x; allowed: GET, HEAD, OPTIONS, POST");
+        assertThat(r.json().get("message").asString())
+                .isEqualTo("DELETE is not allowed on /x; allowed: GET, HEAD, OPTIONS, POST");
     }
 
     @Test

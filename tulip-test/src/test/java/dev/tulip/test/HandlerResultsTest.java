@@ -1,11 +1,8 @@
 package dev.tulip.test;
 
-import dev.tulip.*;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tulip.test.DirectClient;
-import dev.tulip.test.TestResponse;
+import dev.tulip.*;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -163,7 +160,8 @@ class HandlerResultsTest {
     void aFailedStageReachesTheExceptionHandlerOfItsCause() {
         app.exception(IllegalStateException.class, (e, req) -> Response.text(503, "handled " + e.getMessage()));
 
-        TestResponse r = get(Handler.nonBlocking(req -> CompletableFuture.failedFuture(new IllegalStateException("x"))));
+        TestResponse r =
+                get(Handler.nonBlocking(req -> CompletableFuture.failedFuture(new IllegalStateException("x"))));
 
         assertThat(r.status()).isEqualTo(503);
         assertThat(r.text()).isEqualTo("handled x");
@@ -214,22 +212,32 @@ class HandlerResultsTest {
 
     @Test
     void aRedirectWithALineBreakInTheLocationIsAServerError() {
-        assertThat(get(req -> Response.redirect("/x\r\nSet-Cookie: a=b")).status()).isEqualTo(500);
+        assertThat(get(req -> Response.redirect("/x\r\nSet-Cookie: a=b")).status())
+                .isEqualTo(500);
     }
 
     @Test
     void aCookieIsSentWithEveryAttribute() {
-        TestResponse r = get(req -> Response.text("ok").cookie(Cookie.of("s", "v").path("/app").domain("example.com")
-                .maxAge(Duration.ofMinutes(2)).expires(Instant.parse("2031-06-15T12:30:00Z")).secure().httpOnly()
-                .sameSite(Cookie.SameSite.STRICT).partitioned()));
+        TestResponse r = get(req -> Response.text("ok")
+                .cookie(Cookie.of("s", "v")
+                        .path("/app")
+                        .domain("example.com")
+                        .maxAge(Duration.ofMinutes(2))
+                        .expires(Instant.parse("2031-06-15T12:30:00Z"))
+                        .secure()
+                        .httpOnly()
+                        .sameSite(Cookie.SameSite.STRICT)
+                        .partitioned()));
 
-        assertThat(r.headers("Set-Cookie")).containsExactly("s=v; Path=/app; Domain=example.com; Max-Age=120; "
-                + "Expires=Sun, 15 Jun 2031 12:30:00 GMT; Secure; HttpOnly; SameSite=Strict; Partitioned");
+        assertThat(r.headers("Set-Cookie"))
+                .containsExactly("s=v; Path=/app; Domain=example.com; Max-Age=120; "
+                        + "Expires=Sun, 15 Jun 2031 12:30:00 GMT; Secure; HttpOnly; SameSite=Strict; Partitioned");
     }
 
     @Test
     void severalCookiesAreSentAsSeveralHeaders() {
-        TestResponse r = get(req -> Response.noContent().cookie(Cookie.of("a", "1")).cookie(Cookie.expired("b")));
+        TestResponse r =
+                get(req -> Response.noContent().cookie(Cookie.of("a", "1")).cookie(Cookie.expired("b")));
 
         assertThat(r.headers("Set-Cookie")).containsExactly("a=1", "b=; Max-Age=0");
     }

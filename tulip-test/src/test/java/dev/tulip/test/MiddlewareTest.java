@@ -1,12 +1,9 @@
 package dev.tulip.test;
 
-import dev.tulip.*;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tulip.test.DirectClient;
-import dev.tulip.test.TestResponse;
+import dev.tulip.*;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +84,8 @@ class MiddlewareTest {
     @Test
     void middlewareCanShortCircuitWithoutCallingTheHandler() {
         AtomicBoolean handled = new AtomicBoolean();
-        app.use((req, next) -> req.header("X-Token").isPresent() ? next.handle(req) : Response.text(401, "who are you?"));
+        app.use((req, next) ->
+                req.header("X-Token").isPresent() ? next.handle(req) : Response.text(401, "who are you?"));
         app.get("/secret", req -> {
             handled.set(true);
             return "secret";
@@ -98,7 +96,8 @@ class MiddlewareTest {
         assertThat(r.status()).isEqualTo(401);
         assertThat(r.text()).isEqualTo("who are you?");
         assertThat(handled).isFalse();
-        assertThat(client.send("GET", "/secret", null, Map.of("X-Token", "t")).text()).isEqualTo("secret");
+        assertThat(client.send("GET", "/secret", null, Map.of("X-Token", "t")).text())
+                .isEqualTo("secret");
     }
 
     @Test
@@ -267,7 +266,8 @@ class MiddlewareTest {
 
     @Test
     void aGroupPrefixMustStartWithSlashAndNotEndWithIt() {
-        assertThatThrownBy(() -> app.group("api", r -> {})).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> app.group("api", r -> {}))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("group prefix must start with '/'");
         assertThatThrownBy(() -> app.group("/api/", r -> {})).isInstanceOf(IllegalArgumentException.class);
     }

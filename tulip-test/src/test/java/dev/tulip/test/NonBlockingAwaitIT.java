@@ -1,11 +1,8 @@
 package dev.tulip.test;
 
-import dev.tulip.*;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tulip.test.TestResponse;
-import dev.tulip.test.TestServer;
+import dev.tulip.*;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

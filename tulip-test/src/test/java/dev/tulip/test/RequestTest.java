@@ -1,13 +1,10 @@
 package dev.tulip.test;
 
-import dev.tulip.*;
-
 import static java.nio.charset.StandardCharsets.ISO_8859_1;
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tulip.test.DirectClient;
-import dev.tulip.test.TestResponse;
+import dev.tulip.*;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,7 +21,11 @@ class RequestTest {
     private final DirectClient client = DirectClient.of(app);
 
     private TestResponse post(String path, String body, String contentType) {
-        return client.send("POST", path, body.getBytes(UTF_8), contentType == null ? Map.of() : Map.of("Content-Type", contentType));
+        return client.send(
+                "POST",
+                path,
+                body.getBytes(UTF_8),
+                contentType == null ? Map.of() : Map.of("Content-Type", contentType));
     }
 
     private static String message(TestResponse r) {
@@ -177,8 +178,10 @@ class RequestTest {
     void queryBooleanAcceptsTheUsualSpellings() {
         app.get("/q", req -> req.queryBoolean("on", false));
 
-        for (String t : List.of("true", "1", "yes", "on", "TRUE")) assertThat(client.get("/q?on=" + t).text()).as(t).isEqualTo("true");
-        for (String f : List.of("false", "0", "no", "off")) assertThat(client.get("/q?on=" + f).text()).as(f).isEqualTo("false");
+        for (String t : List.of("true", "1", "yes", "on", "TRUE"))
+            assertThat(client.get("/q?on=" + t).text()).as(t).isEqualTo("true");
+        for (String f : List.of("false", "0", "no", "off"))
+            assertThat(client.get("/q?on=" + f).text()).as(f).isEqualTo("false");
     }
 
     @Test
@@ -281,8 +284,11 @@ class RequestTest {
 
     @Test
     void headersAreCaseInsensitive() {
-        app.get("/h", req -> req.header("x-token").orElse("-") + " " + req.header("X-TOKEN").orElse("-")
-                + " " + req.headers().get("X-Token"));
+        app.get(
+                "/h",
+                req -> req.header("x-token").orElse("-") + " "
+                        + req.header("X-TOKEN").orElse("-") + " "
+                        + req.headers().get("X-Token"));
 
         TestResponse r = client.send("GET", "/h", null, Map.of("X-Token", "abc"));
 
@@ -314,37 +320,48 @@ class RequestTest {
 
     @Test
     void cookieReturnsOneCookieByName() {
-        app.get("/c", req -> req.cookie("session").orElse("none") + " " + req.cookie("other").orElse("none"));
+        app.get(
+                "/c",
+                req -> req.cookie("session").orElse("none") + " "
+                        + req.cookie("other").orElse("none"));
 
-        assertThat(client.send("GET", "/c", null, Map.of("Cookie", "session=abc")).text()).isEqualTo("abc none");
+        assertThat(client.send("GET", "/c", null, Map.of("Cookie", "session=abc"))
+                        .text())
+                .isEqualTo("abc none");
     }
 
     @Test
     void quotedCookieValuesAreUnquoted() {
         app.get("/c", req -> req.cookie("a").orElseThrow());
 
-        assertThat(client.send("GET", "/c", null, Map.of("Cookie", "a=\"quoted\"")).text()).isEqualTo("quoted");
+        assertThat(client.send("GET", "/c", null, Map.of("Cookie", "a=\"quoted\""))
+                        .text())
+                .isEqualTo("quoted");
     }
 
     @Test
     void aCookieValueMayContainEqualsSigns() {
         app.get("/c", req -> req.cookie("t").orElseThrow());
 
-        assertThat(client.send("GET", "/c", null, Map.of("Cookie", "t=a=b==")).text()).isEqualTo("a=b==");
+        assertThat(client.send("GET", "/c", null, Map.of("Cookie", "t=a=b==")).text())
+                .isEqualTo("a=b==");
     }
 
     @Test
     void theFirstOfTwoCookiesWithTheSameNameWins() {
         app.get("/c", req -> req.cookie("a").orElseThrow());
 
-        assertThat(client.send("GET", "/c", null, Map.of("Cookie", "a=1; a=2")).text()).isEqualTo("1");
+        assertThat(client.send("GET", "/c", null, Map.of("Cookie", "a=1; a=2")).text())
+                .isEqualTo("1");
     }
 
     @Test
     void malformedCookiePairsAreSkipped() {
         app.get("/c", req -> req.cookies().toString());
 
-        assertThat(client.send("GET", "/c", null, Map.of("Cookie", "junk; =x; a=1;;")).text()).isEqualTo("{a=1}");
+        assertThat(client.send("GET", "/c", null, Map.of("Cookie", "junk; =x; a=1;;"))
+                        .text())
+                .isEqualTo("{a=1}");
     }
 
     @Test
@@ -360,7 +377,8 @@ class RequestTest {
     void bodyIsTheBytesSent() {
         app.post("/b", req -> req.body().length);
 
-        assertThat(client.send("POST", "/b", new byte[] {1, 2, 3}, Map.of()).text()).isEqualTo("3");
+        assertThat(client.send("POST", "/b", new byte[] {1, 2, 3}, Map.of()).text())
+                .isEqualTo("3");
     }
 
     @Test
@@ -381,7 +399,11 @@ class RequestTest {
     void textUsesTheCharsetOfTheContentType() {
         app.post("/t", req -> req.text());
 
-        TestResponse r = client.send("POST", "/t", "café".getBytes(ISO_8859_1), Map.of("Content-Type", "text/plain; charset=\"ISO-8859-1\""));
+        TestResponse r = client.send(
+                "POST",
+                "/t",
+                "café".getBytes(ISO_8859_1),
+                Map.of("Content-Type", "text/plain; charset=\"ISO-8859-1\""));
 
         assertThat(r.text()).isEqualTo("café");
     }
@@ -400,7 +422,9 @@ class RequestTest {
 
     @Test
     void aFormBodyIsParsedAndDecoded() {
-        app.post("/f", req -> req.formValue("name").orElseThrow() + "|" + req.form().get("tag"));
+        app.post(
+                "/f",
+                req -> req.formValue("name").orElseThrow() + "|" + req.form().get("tag"));
 
         TestResponse r = post("/f", "name=J%C3%B6rg+M&tag=a&tag=b+c", "application/x-www-form-urlencoded");
 
@@ -411,14 +435,17 @@ class RequestTest {
     void aFormContentTypeWithACharsetIsAccepted() {
         app.post("/f", req -> req.formValue("a").orElseThrow());
 
-        assertThat(post("/f", "a=1", "Application/X-WWW-Form-Urlencoded; charset=UTF-8").text()).isEqualTo("1");
+        assertThat(post("/f", "a=1", "Application/X-WWW-Form-Urlencoded; charset=UTF-8")
+                        .text())
+                .isEqualTo("1");
     }
 
     @Test
     void aMissingFormFieldIsEmpty() {
         app.post("/f", req -> req.formValue("nope").isPresent());
 
-        assertThat(post("/f", "a=1", "application/x-www-form-urlencoded").text()).isEqualTo("false");
+        assertThat(post("/f", "a=1", "application/x-www-form-urlencoded").text())
+                .isEqualTo("false");
     }
 
     @Test
@@ -435,7 +462,8 @@ class RequestTest {
         TestResponse r = post("/f", "{\"a\":1}", "application/json");
 
         assertThat(r.status()).isEqualTo(415);
-        assertThat(message(r)).isEqualTo("expected Content-Type application/x-www-form-urlencoded, was 'application/json'");
+        assertThat(message(r))
+                .isEqualTo("expected Content-Type application/x-www-form-urlencoded, was 'application/json'");
     }
 
     @Test
@@ -467,7 +495,9 @@ class RequestTest {
             return p.name() + " is " + p.age();
         });
 
-        assertThat(post("/pets", "{\"name\":\"Rex\",\"age\":3}", "application/json").text()).isEqualTo("Rex is 3");
+        assertThat(post("/pets", "{\"name\":\"Rex\",\"age\":3}", "application/json")
+                        .text())
+                .isEqualTo("Rex is 3");
     }
 
     @Test
@@ -482,7 +512,9 @@ class RequestTest {
     void jsonReadsAGenericType() {
         app.post("/pets", req -> req.json(new TypeReference<List<Pet>>() {}).size());
 
-        assertThat(post("/pets", "[{\"name\":\"a\",\"age\":1},{\"name\":\"b\",\"age\":2}]", "application/json").text()).isEqualTo("2");
+        assertThat(post("/pets", "[{\"name\":\"a\",\"age\":1},{\"name\":\"b\",\"age\":2}]", "application/json")
+                        .text())
+                .isEqualTo("2");
     }
 
     @Test
@@ -508,7 +540,9 @@ class RequestTest {
     void trailingTokensAfterTheDocumentAreABadRequest() {
         app.post("/pets", req -> req.json(Pet.class));
 
-        assertThat(post("/pets", "{\"name\":\"Rex\",\"age\":3} {}", "application/json").status()).isEqualTo(400);
+        assertThat(post("/pets", "{\"name\":\"Rex\",\"age\":3} {}", "application/json")
+                        .status())
+                .isEqualTo(400);
     }
 
     @Test
@@ -525,7 +559,10 @@ class RequestTest {
     void aWrongFieldInsideAListIsNamedWithItsIndex() {
         app.post("/owners", req -> req.json(Owner.class));
 
-        TestResponse r = post("/owners", "{\"name\":\"Ann\",\"pets\":[{\"name\":\"Rex\",\"age\":3},{\"name\":\"Tom\",\"age\":\"x\"}]}", "application/json");
+        TestResponse r = post(
+                "/owners",
+                "{\"name\":\"Ann\",\"pets\":[{\"name\":\"Rex\",\"age\":3},{\"name\":\"Tom\",\"age\":\"x\"}]}",
+                "application/json");
 
         assertThat(r.status()).isEqualTo(400);
         assertThat(message(r)).endsWith("(at $.pets[1].age)");
@@ -594,14 +631,17 @@ class RequestTest {
         app.post("/any", req -> req.json(Object.class).getClass().getSimpleName());
         int depth = dev.tulip.internal.Json.MAX_NESTING_DEPTH;
 
-        assertThat(post("/any", "[".repeat(depth) + "]".repeat(depth), "application/json").status()).isEqualTo(200);
+        assertThat(post("/any", "[".repeat(depth) + "]".repeat(depth), "application/json")
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test
     void aNumberLongerThanTheLimitIsABadRequest() {
         app.post("/any", req -> req.json(Object.class).toString());
 
-        TestResponse r = post("/any", "[" + "1".repeat(dev.tulip.internal.Json.MAX_NUMBER_LENGTH + 1) + "]", "application/json");
+        TestResponse r =
+                post("/any", "[" + "1".repeat(dev.tulip.internal.Json.MAX_NUMBER_LENGTH + 1) + "]", "application/json");
 
         assertThat(r.status()).isEqualTo(400);
     }
@@ -623,7 +663,8 @@ class RequestTest {
     void anAttributeOfAnotherTypeIsEmpty() {
         app.get("/a", req -> {
             req.attribute("n", 42);
-            return req.attribute("n", String.class).isPresent() + " " + req.attribute("n", Integer.class).orElseThrow();
+            return req.attribute("n", String.class).isPresent() + " "
+                    + req.attribute("n", Integer.class).orElseThrow();
         });
 
         assertThat(client.get("/a").text()).isEqualTo("false 42");

@@ -1,10 +1,9 @@
 package dev.tulip.test;
 
-import dev.tulip.*;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tulip.*;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -49,14 +48,19 @@ class ResponseTest {
 
     @Test
     void aStatusOutside100To599IsRejected() {
-        assertThatThrownBy(() -> Response.of(99)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Response.of(99))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("status must be 100-599, was 99");
         assertThatThrownBy(() -> Response.text("x").status(600)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void headerReplacesAndAddHeaderKeeps() {
-        Response r = Response.of(200).header("X", "1").header("x", "2").addHeader("Vary", "a").addHeader("Vary", "b");
+        Response r = Response.of(200)
+                .header("X", "1")
+                .header("x", "2")
+                .addHeader("Vary", "a")
+                .addHeader("Vary", "b");
 
         assertThat(r.headers().all("X")).containsExactly("2");
         assertThat(r.headers().all("vary")).containsExactly("a", "b");
@@ -74,19 +78,23 @@ class ResponseTest {
         assertThatThrownBy(() -> Response.text("x").header("X-A", "ok\r\nSet-Cookie: evil=1"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("invalid character in value of header X-A");
-        assertThatThrownBy(() -> Response.text("x").addHeader("X-A", "a\nb")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Response.text("x").contentType("text/plain\r")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Response.text("x").addHeader("X-A", "a\nb"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Response.text("x").contentType("text/plain\r"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void aHeaderNameThatIsNotATokenIsRejected() {
-        assertThatThrownBy(() -> Response.text("x").header("Bad Name", "v")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Response.text("x").header("Bad Name", "v"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("invalid character in header name: Bad Name");
     }
 
     @Test
     void redirectRejectsANonRedirectStatus() {
-        assertThatThrownBy(() -> Response.redirect(200, "/x")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Response.redirect(200, "/x"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("redirect status must be 301, 302, 303, 307 or 308, was 200");
     }
 
@@ -107,7 +115,8 @@ class ResponseTest {
         Response r = Response.text("x").cookie(Cookie.of("a", "1")).cookie(Cookie.of("b", "2"));
 
         assertThat(r.cookies()).extracting(Cookie::name).containsExactly("a", "b");
-        assertThatThrownBy(() -> r.cookies().add(Cookie.of("c", "3"))).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> r.cookies().add(Cookie.of("c", "3")))
+                .isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test

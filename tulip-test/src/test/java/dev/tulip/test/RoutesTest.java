@@ -1,11 +1,9 @@
 package dev.tulip.test;
 
-import dev.tulip.*;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tulip.test.DirectClient;
+import dev.tulip.*;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -45,14 +43,16 @@ class RoutesTest {
 
     @Test
     void aMethodThatIsNotATokenIsRejected() {
-        assertThatThrownBy(() -> app.route("GE T", "/x", req -> "x")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> app.route("GE T", "/x", req -> "x"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("bad method: GE T");
         assertThatThrownBy(() -> app.route("", "/x", req -> "x")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void aNullHandlerIsRejected() {
-        assertThatThrownBy(() -> app.get("/x", null)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> app.get("/x", null))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("handler must not be null");
     }
 
@@ -60,7 +60,8 @@ class RoutesTest {
     void aDuplicateRouteIsRejectedAtRegistration() {
         app.get("/x", req -> "x");
 
-        assertThatThrownBy(() -> app.get("/x", req -> "y")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> app.get("/x", req -> "y"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("route GET /x is already registered");
     }
 
@@ -84,7 +85,8 @@ class RoutesTest {
     void nonBlockingRejectsNullAndDoubleWrapping() {
         assertThatThrownBy(() -> Handler.nonBlocking(null)).isInstanceOf(IllegalArgumentException.class);
         Handler nb = Handler.nonBlocking(req -> "x");
-        assertThatThrownBy(() -> Handler.nonBlocking(nb)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> Handler.nonBlocking(nb))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("handler is already non-blocking");
     }
 

@@ -41,9 +41,12 @@ public final class Dispatcher {
     private final JsonMapper mapper;
     private final boolean fallbackOnLoop;
 
-    public Dispatcher(Router router, List<Middleware> appMiddleware,
-                      Map<Class<? extends Throwable>, ExceptionHandler<? extends Throwable>> exceptionHandlers,
-                      AppContext app, JsonMapper mapper) {
+    public Dispatcher(
+            Router router,
+            List<Middleware> appMiddleware,
+            Map<Class<? extends Throwable>, ExceptionHandler<? extends Throwable>> exceptionHandlers,
+            AppContext app,
+            JsonMapper mapper) {
         this.router = router;
         this.appMiddleware = List.copyOf(appMiddleware);
         this.exceptionHandlers = Map.copyOf(exceptionHandlers);
@@ -67,7 +70,9 @@ public final class Dispatcher {
         try {
             found = router.find(req.method(), path);
         } catch (IllegalArgumentException e) {
-            return fallback(r -> { throw new HttpException(400, "malformed path: " + e.getMessage()); });
+            return fallback(r -> {
+                throw new HttpException(400, "malformed path: " + e.getMessage());
+            });
         }
         if (found != null) {
             req.params(found.names(), found.values());
@@ -76,14 +81,23 @@ public final class Dispatcher {
         Set<String> allowed = router.allowed(path);
         if (allowed.isEmpty()) {
             if (req.method().equals("OPTIONS") && path.equals("*")) {
-                return fallback(r -> Response.noContent().header("Allow", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS"));
+                return fallback(
+                        r -> Response.noContent().header("Allow", "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS"));
             }
-            return fallback(r -> { throw new HttpException(404, r.method() + " " + r.path() + " not found"); });
+            return fallback(r -> {
+                throw new HttpException(404, r.method() + " " + r.path() + " not found");
+            });
         }
         String allow = String.join(", ", allowed);
-        if (req.method().equals("OPTIONS")) return fallback(r -> Response.noContent().header("Allow", allow));
-        return fallback(r -> Response.json(405, new ErrorBody(405, "Method Not Allowed",
-                r.method() + " is not allowed on " + r.path() + "; allowed: " + allow)).header("Allow", allow));
+        if (req.method().equals("OPTIONS"))
+            return fallback(r -> Response.noContent().header("Allow", allow));
+        return fallback(r -> Response.json(
+                        405,
+                        new ErrorBody(
+                                405,
+                                "Method Not Allowed",
+                                r.method() + " is not allowed on " + r.path() + "; allowed: " + allow))
+                .header("Allow", allow));
     }
 
     private Target fallback(Handler h) {
@@ -152,7 +166,8 @@ public final class Dispatcher {
             case byte[] b -> Response.bytes(b, "application/octet-stream");
             case Optional<?> o -> o.isPresent() ? toResponse(o.get(), req) : notFound(req);
             case CharSequence cs -> Response.text(cs.toString());
-            case CompletionStage<?> cs -> throw new IllegalStateException("a CompletionStage must be awaited before it is sent");
+            case CompletionStage<?> cs ->
+                throw new IllegalStateException("a CompletionStage must be awaited before it is sent");
             default -> Response.json(result);
         };
     }
@@ -174,7 +189,9 @@ public final class Dispatcher {
             case String s -> new Prepared(r, s.getBytes(StandardCharsets.UTF_8), null);
             case Response.Json j -> new Prepared(r, toJson(j.value()), null);
             case Response.BodyWriter w -> new Prepared(r, null, w);
-            default -> throw new IllegalStateException("unsupported body type " + body.getClass().getName());
+            default ->
+                throw new IllegalStateException(
+                        "unsupported body type " + body.getClass().getName());
         };
     }
 
@@ -190,7 +207,8 @@ public final class Dispatcher {
     /** The result for an exception: a registered handler's (most specific type first), else a JSON error. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Object handleError(Throwable t, Request req) {
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) t = t.getCause();
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null)
+            t = t.getCause();
         for (Class<?> c = t.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
             ExceptionHandler h = exceptionHandlers.get(c);
             if (h != null) {
@@ -209,7 +227,8 @@ public final class Dispatcher {
                 LOG.debug("{} {} interrupted", req.method(), req.path());
                 yield error(503, "the request was cancelled");
             }
-            case JacksonException je -> error(400, Json.badRequest(je, "the expected type").getMessage());
+            case JacksonException je ->
+                error(400, Json.badRequest(je, "the expected type").getMessage());
             default -> {
                 LOG.error("{} {} failed", req.method(), req.path(), t);
                 yield error(500, "internal error");

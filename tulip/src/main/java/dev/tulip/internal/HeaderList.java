@@ -1,7 +1,6 @@
 package dev.tulip.internal;
 
 import dev.tulip.Headers;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -155,7 +154,8 @@ public final class HeaderList implements Headers {
         if (name == null || name.isEmpty()) throw new IllegalArgumentException("header name must not be empty");
         if (value == null) throw new IllegalArgumentException("header " + name + ": value must not be null");
         for (int i = 0; i < name.length(); i++) {
-            if (!isTokenChar(name.charAt(i))) throw new IllegalArgumentException("invalid character in header name: " + name);
+            if (!isTokenChar(name.charAt(i)))
+                throw new IllegalArgumentException("invalid character in header name: " + name);
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);

@@ -42,7 +42,8 @@ public final class Json {
             .build();
 
     private static void failOnNull(tools.jackson.databind.cfg.MutableConfigOverride o) {
-        o.setNullHandling(com.fasterxml.jackson.annotation.JsonSetter.Value.forValueNulls(com.fasterxml.jackson.annotation.Nulls.FAIL));
+        o.setNullHandling(com.fasterxml.jackson.annotation.JsonSetter.Value.forValueNulls(
+                com.fasterxml.jackson.annotation.Nulls.FAIL));
     }
 
     private Json() {}
@@ -54,7 +55,8 @@ public final class Json {
 
     /** A 400 that says what is wrong with a request body that failed to read as {@code target}. */
     public static HttpException badRequest(JacksonException e, String target) {
-        String what = limitExceeded(e) ? "JSON exceeds a limit"
+        String what = limitExceeded(e)
+                ? "JSON exceeds a limit"
                 : e instanceof StreamReadException ? "Malformed JSON" : "JSON does not match " + target;
         StringBuilder msg = new StringBuilder(what).append(": ").append(firstLine(e.getOriginalMessage()));
         String path = e.getPathReference();
@@ -63,7 +65,11 @@ public final class Json {
         } else {
             TokenStreamLocation loc = e.getLocation();
             if (loc != null && loc.getLineNr() > 0) {
-                msg.append(" (line ").append(loc.getLineNr()).append(", column ").append(loc.getColumnNr()).append(')');
+                msg.append(" (line ")
+                        .append(loc.getLineNr())
+                        .append(", column ")
+                        .append(loc.getColumnNr())
+                        .append(')');
             }
         }
         return new HttpException(400, msg.toString(), e);

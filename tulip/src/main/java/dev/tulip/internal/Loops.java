@@ -95,8 +95,10 @@ public final class Loops {
     /** The transport {@code requested} resolves to on this machine; a native one that is missing is an error. */
     public static Config.Transport resolve(Config.Transport requested) {
         return switch (requested) {
-            case AUTO -> Epoll.isAvailable() ? Config.Transport.EPOLL
-                    : IoUring.isAvailable() ? Config.Transport.IO_URING : Config.Transport.NIO;
+            case AUTO ->
+                Epoll.isAvailable()
+                        ? Config.Transport.EPOLL
+                        : IoUring.isAvailable() ? Config.Transport.IO_URING : Config.Transport.NIO;
             case EPOLL -> {
                 if (!Epoll.isAvailable()) {
                     throw new dev.tulip.ConfigException("transport epoll is not available here: "

@@ -14,7 +14,14 @@ import java.util.regex.PatternSyntaxException;
  */
 record PathPattern(String text, List<Segment> segments) {
 
-    enum Type { STRING, INT, LONG, UUID, REGEX, PATH }
+    enum Type {
+        STRING,
+        INT,
+        LONG,
+        UUID,
+        REGEX,
+        PATH
+    }
 
     /** A literal ({@code name == null}) or a parameter. */
     record Segment(String literal, String name, Type type, Pattern regex) {
@@ -28,12 +35,22 @@ record PathPattern(String text, List<Segment> segments) {
         }
 
         String display() {
-            return name == null ? literal : "{" + name + (type == Type.STRING ? "" : ":" + (type == Type.REGEX ? regex.pattern() : type.name().toLowerCase(java.util.Locale.ROOT))) + "}";
+            return name == null
+                    ? literal
+                    : "{" + name
+                            + (type == Type.STRING
+                                    ? ""
+                                    : ":"
+                                            + (type == Type.REGEX
+                                                    ? regex.pattern()
+                                                    : type.name().toLowerCase(java.util.Locale.ROOT)))
+                            + "}";
         }
     }
 
     static PathPattern parse(String path) {
-        if (path == null || !path.startsWith("/")) throw new IllegalArgumentException("route path must start with '/': " + path);
+        if (path == null || !path.startsWith("/"))
+            throw new IllegalArgumentException("route path must start with '/': " + path);
         List<Segment> segs = new ArrayList<>();
         Set<String> names = new HashSet<>();
         int i = 1;
@@ -41,8 +58,11 @@ record PathPattern(String text, List<Segment> segments) {
             int end = segmentEnd(path, i);
             String s = path.substring(i, end);
             Segment seg = segment(path, s);
-            if (seg.isParam() && !names.add(seg.name)) throw new IllegalArgumentException("route " + path + ": parameter '" + seg.name + "' appears twice");
-            if (!segs.isEmpty() && segs.getLast().type == Type.PATH) throw new IllegalArgumentException("route " + path + ": a {name:path} parameter must be the last segment");
+            if (seg.isParam() && !names.add(seg.name))
+                throw new IllegalArgumentException("route " + path + ": parameter '" + seg.name + "' appears twice");
+            if (!segs.isEmpty() && segs.getLast().type == Type.PATH)
+                throw new IllegalArgumentException(
+                        "route " + path + ": a {name:path} parameter must be the last segment");
             segs.add(seg);
             if (end == path.length()) break;
             i = end + 1;
@@ -65,13 +85,15 @@ record PathPattern(String text, List<Segment> segments) {
     private static Segment segment(String path, String s) {
         if (!s.startsWith("{")) {
             if (s.indexOf('{') >= 0 || s.indexOf('}') >= 0) {
-                throw new IllegalArgumentException("route " + path + ": a parameter must be a whole segment, like /files/{name}, not '" + s + "'");
+                throw new IllegalArgumentException(
+                        "route " + path + ": a parameter must be a whole segment, like /files/{name}, not '" + s + "'");
             }
             return new Segment(s, null, null, null);
         }
         if (!s.endsWith("}")) {
             if (s.indexOf('}') >= 0) {
-                throw new IllegalArgumentException("route " + path + ": a parameter must be a whole segment, like /files/{name}, not '" + s + "'");
+                throw new IllegalArgumentException(
+                        "route " + path + ": a parameter must be a whole segment, like /files/{name}, not '" + s + "'");
             }
             throw new IllegalArgumentException("route " + path + ": unclosed '{' in '" + s + "'");
         }
@@ -79,7 +101,8 @@ record PathPattern(String text, List<Segment> segments) {
         int colon = body.indexOf(':');
         String name = colon < 0 ? body : body.substring(0, colon);
         String type = colon < 0 ? "" : body.substring(colon + 1);
-        if (!name.matches("[A-Za-z_][A-Za-z0-9_]*")) throw new IllegalArgumentException("route " + path + ": bad parameter name '" + name + "'");
+        if (!name.matches("[A-Za-z_][A-Za-z0-9_]*"))
+            throw new IllegalArgumentException("route " + path + ": bad parameter name '" + name + "'");
         return switch (type) {
             case "", "str", "string" -> new Segment(null, name, Type.STRING, null);
             case "int" -> new Segment(null, name, Type.INT, null);
@@ -90,7 +113,8 @@ record PathPattern(String text, List<Segment> segments) {
                 try {
                     yield new Segment(null, name, Type.REGEX, Pattern.compile(type));
                 } catch (PatternSyntaxException e) {
-                    throw new IllegalArgumentException("route " + path + ": bad regex for parameter '" + name + "': " + e.getDescription());
+                    throw new IllegalArgumentException(
+                            "route " + path + ": bad regex for parameter '" + name + "': " + e.getDescription());
                 }
             }
         };

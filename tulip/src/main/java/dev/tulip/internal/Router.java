@@ -88,8 +88,9 @@ public final class Router {
             for (Node p : node.params) {
                 if (p.param.kindKey().equals(seg.kindKey())) {
                     if (!p.param.name().equals(seg.name())) {
-                        throw new IllegalArgumentException("route " + path + ": parameter " + seg.display()
-                                + " is at the same place as " + p.param.display() + " in another route; use the same name");
+                        throw new IllegalArgumentException(
+                                "route " + path + ": parameter " + seg.display() + " is at the same place as "
+                                        + p.param.display() + " in another route; use the same name");
                     }
                     next = p;
                 }
@@ -102,7 +103,8 @@ public final class Router {
             }
             node = next;
         }
-        if (node.routes.containsKey(method)) throw new IllegalArgumentException("route " + method + " " + path + " is already registered");
+        if (node.routes.containsKey(method))
+            throw new IllegalArgumentException("route " + method + " " + path + " is already registered");
         Route route = new Route(method, pattern, handler);
         node.routes.put(method, route);
         if (literal) literalPaths.put(path, node);
@@ -185,7 +187,11 @@ public final class Router {
     }
 
     private static Found leaf(Node node, String method, String[] stack, int depth) {
-        Route r = method == null ? (node.routes.isEmpty() ? null : node.routes.values().iterator().next()) : pick(node, method);
+        Route r = method == null
+                ? (node.routes.isEmpty()
+                        ? null
+                        : node.routes.values().iterator().next())
+                : pick(node, method);
         if (r == null) return null;
         String[] names = new String[depth];
         String[] values = new String[depth];

@@ -44,8 +44,15 @@ public final class ServerRequest implements Request {
     private Map<String, List<String>> form;
     private Map<String, Object> attributes;
 
-    public ServerRequest(String method, String uri, String version, HeaderList headers, byte[] body,
-                         InetSocketAddress remote, AppContext app, JsonMapper mapper) {
+    public ServerRequest(
+            String method,
+            String uri,
+            String version,
+            HeaderList headers,
+            byte[] body,
+            InetSocketAddress remote,
+            AppContext app,
+            JsonMapper mapper) {
         this.method = method;
         this.uri = uri;
         this.version = version;
@@ -90,7 +97,8 @@ public final class ServerRequest implements Request {
         for (int i = 0; i < paramNames.length; i++) {
             if (paramNames[i].equals(name)) return paramValues[i];
         }
-        throw new IllegalArgumentException("no path parameter '" + name + "' in this route (parameters: " + String.join(", ", paramNames) + ")");
+        throw new IllegalArgumentException(
+                "no path parameter '" + name + "' in this route (parameters: " + String.join(", ", paramNames) + ")");
     }
 
     @Override
@@ -170,7 +178,9 @@ public final class ServerRequest implements Request {
         return switch (v.get().trim().toLowerCase(Locale.ROOT)) {
             case "true", "1", "yes", "on" -> true;
             case "false", "0", "no", "off" -> false;
-            default -> throw new HttpException(400, "query parameter '" + name + "' must be true or false, was '" + v.get() + "'");
+            default ->
+                throw new HttpException(
+                        400, "query parameter '" + name + "' must be true or false, was '" + v.get() + "'");
         };
     }
 
@@ -300,7 +310,10 @@ public final class ServerRequest implements Request {
         if (f == null) {
             String ct = headers.get("Content-Type");
             if (ct == null || !ct.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
-                throw new HttpException(415, "expected Content-Type application/x-www-form-urlencoded, was " + (ct == null ? "none" : "'" + ct + "'"));
+                throw new HttpException(
+                        415,
+                        "expected Content-Type application/x-www-form-urlencoded, was "
+                                + (ct == null ? "none" : "'" + ct + "'"));
             }
             form = f = parseUrlEncoded(new String(body, StandardCharsets.UTF_8), "form body");
         }
@@ -329,7 +342,9 @@ public final class ServerRequest implements Request {
 
     @Override
     public <T> Optional<T> attribute(String name, Class<T> type) {
-        if (type == null) throw new IllegalArgumentException("attribute type must not be null (to remove an attribute use removeAttribute)");
+        if (type == null)
+            throw new IllegalArgumentException(
+                    "attribute type must not be null (to remove an attribute use removeAttribute)");
         Object v = attributes == null ? null : attributes.get(name);
         return type.isInstance(v) ? Optional.of(type.cast(v)) : Optional.empty();
     }

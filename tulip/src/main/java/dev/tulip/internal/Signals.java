@@ -14,21 +14,32 @@ import sun.misc.Signal;
 public final class Signals {
     private static final Logger LOG = LoggerFactory.getLogger("dev.tulip");
 
+    private final CountDownLatch signalled = new CountDownLatch(1);
+
     private Signals() {}
 
-    /** Blocks until SIGTERM or SIGINT, then runs {@code stop} and returns its result. */
-    public static boolean awaitStop(BooleanSupplier stop) {
-        CountDownLatch signalled = new CountDownLatch(1);
+    /**
+     * Handles SIGTERM and SIGINT from now on. Install before the server starts, so a signal that
+     * arrives while it starts (or just after) is not met by the JVM's default handler, which would
+     * exit without draining.
+     */
+    public static Signals install() {
+        Signals s = new Signals();
         for (String name : new String[] {"TERM", "INT"}) {
             Signal.handle(new Signal(name), sig -> {
-                if (signalled.getCount() == 0) {
+                if (s.signalled.getCount() == 0) {
                     LOG.warn("second SIG{}: exiting without waiting for the drain", sig.getName());
                     Runtime.getRuntime().halt(1);
                 }
                 LOG.info("SIG{} received: stopping gracefully", sig.getName());
-                signalled.countDown();
+                s.signalled.countDown();
             });
         }
+        return s;
+    }
+
+    /** Blocks until SIGTERM or SIGINT (returns at once if one came already), then runs {@code stop} and returns its result. */
+    public boolean awaitStop(BooleanSupplier stop) {
         while (true) {
             try {
                 signalled.await();

@@ -43,8 +43,12 @@ public final class Status {
             case 503 -> "Service Unavailable";
             case 504 -> "Gateway Timeout";
             case 505 -> "HTTP Version Not Supported";
-            default -> status < 200 ? "Informational" : status < 300 ? "Success" : status < 400 ? "Redirection"
-                    : status < 500 ? "Client Error" : "Server Error";
+            default ->
+                status < 200
+                        ? "Informational"
+                        : status < 300
+                                ? "Success"
+                                : status < 400 ? "Redirection" : status < 500 ? "Client Error" : "Server Error";
         };
     }
 }

@@ -46,7 +46,12 @@ class HeaderListTest {
 
     @Test
     void removeDropsEveryValueOfTheNameAndKeepsTheOthersInOrder() {
-        HeaderList h = new HeaderList().add("A", "1").add("X", "2").add("B", "3").add("x", "4").add("C", "5");
+        HeaderList h = new HeaderList()
+                .add("A", "1")
+                .add("X", "2")
+                .add("B", "3")
+                .add("x", "4")
+                .add("C", "5");
 
         assertThat(h.remove("X")).isTrue();
 
@@ -141,7 +146,8 @@ class HeaderListTest {
 
     @Test
     void aNameThatIsNotATokenIsRejected() {
-        assertThatThrownBy(() -> new HeaderList().add("X Y", "1")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new HeaderList().add("X Y", "1"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("invalid character in header name: X Y");
         assertThatThrownBy(() -> new HeaderList().add("X:", "1")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new HeaderList().add("X\r\n", "1")).isInstanceOf(IllegalArgumentException.class);
@@ -149,10 +155,12 @@ class HeaderListTest {
 
     @Test
     void anEmptyNameOrNullValueIsRejected() {
-        assertThatThrownBy(() -> new HeaderList().add("", "1")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new HeaderList().add("", "1"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("header name must not be empty");
         assertThatThrownBy(() -> new HeaderList().add(null, "1")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new HeaderList().add("X", null)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new HeaderList().add("X", null))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("header X: value must not be null");
     }
 

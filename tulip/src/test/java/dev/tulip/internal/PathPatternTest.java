@@ -27,12 +27,16 @@ class PathPatternTest {
 
     @Test
     void theRootPathIsOneEmptyLiteral() {
-        assertThat(PathPattern.parse("/").segments()).extracting(Segment::literal).containsExactly("");
+        assertThat(PathPattern.parse("/").segments())
+                .extracting(Segment::literal)
+                .containsExactly("");
     }
 
     @Test
     void aTrailingSlashIsAnEmptyLastSegment() {
-        assertThat(PathPattern.parse("/users/").segments()).extracting(Segment::literal).containsExactly("users", "");
+        assertThat(PathPattern.parse("/users/").segments())
+                .extracting(Segment::literal)
+                .containsExactly("users", "");
     }
 
     @Test
@@ -88,7 +92,8 @@ class PathPatternTest {
     void parametersOfTheSameTypeShareAKindKeyWhateverTheirName() {
         assertThat(only("/{a:int}").kindKey()).isEqualTo(only("/{b:int}").kindKey());
         assertThat(only("/{a:int}").kindKey()).isNotEqualTo(only("/{a:long}").kindKey());
-        assertThat(only("/{a:[0-9]+}").kindKey()).isNotEqualTo(only("/{a:[0-9]*}").kindKey());
+        assertThat(only("/{a:[0-9]+}").kindKey())
+                .isNotEqualTo(only("/{a:[0-9]*}").kindKey());
     }
 
     // ---- bad patterns ----------------------------------------------------------------------------
@@ -102,9 +107,11 @@ class PathPatternTest {
 
     @Test
     void anEmptyOrNullPathIsRejected() {
-        assertThatThrownBy(() -> PathPattern.parse("")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> PathPattern.parse(""))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("must start with '/'");
-        assertThatThrownBy(() -> PathPattern.parse(null)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> PathPattern.parse(null))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("must start with '/'");
     }
 
@@ -220,8 +227,10 @@ class PathPatternTest {
     void aUuidParameterAcceptsCanonicalUuidsInEitherCase() {
         Segment s = only("/{id:uuid}");
 
-        assertThat(PathPattern.accepts(s, "123e4567-e89b-12d3-a456-426614174000")).isTrue();
-        assertThat(PathPattern.accepts(s, "123E4567-E89B-12D3-A456-426614174000")).isTrue();
+        assertThat(PathPattern.accepts(s, "123e4567-e89b-12d3-a456-426614174000"))
+                .isTrue();
+        assertThat(PathPattern.accepts(s, "123E4567-E89B-12D3-A456-426614174000"))
+                .isTrue();
     }
 
     @Test
@@ -229,9 +238,12 @@ class PathPatternTest {
         Segment s = only("/{id:uuid}");
 
         assertThat(PathPattern.accepts(s, "123e4567e89b12d3a456426614174000")).isFalse();
-        assertThat(PathPattern.accepts(s, "123e4567-e89b-12d3-a456-42661417400g")).isFalse();
-        assertThat(PathPattern.accepts(s, "123e4567-e89b-12d3-a456-4266141740000")).isFalse();
-        assertThat(PathPattern.accepts(s, "123e4567+e89b-12d3-a456-426614174000")).isFalse();
+        assertThat(PathPattern.accepts(s, "123e4567-e89b-12d3-a456-42661417400g"))
+                .isFalse();
+        assertThat(PathPattern.accepts(s, "123e4567-e89b-12d3-a456-4266141740000"))
+                .isFalse();
+        assertThat(PathPattern.accepts(s, "123e4567+e89b-12d3-a456-426614174000"))
+                .isFalse();
     }
 
     @Test

@@ -37,20 +37,23 @@ class PercentDecoderTest {
 
     @Test
     void anIncompleteEscapeIsRejected() {
-        assertThatThrownBy(() -> PercentDecoder.decode("a%2")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> PercentDecoder.decode("a%2"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("incomplete percent-escape");
         assertThatThrownBy(() -> PercentDecoder.decode("a%")).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void aNonHexEscapeIsRejected() {
-        assertThatThrownBy(() -> PercentDecoder.decode("%zz")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> PercentDecoder.decode("%zz"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("bad percent-escape");
     }
 
     @Test
     void escapesThatAreNotUtf8AreRejected() {
-        assertThatThrownBy(() -> PercentDecoder.decode("%C3%28")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> PercentDecoder.decode("%C3%28"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not UTF-8");
         assertThatThrownBy(() -> PercentDecoder.decode("%FF")).isInstanceOf(IllegalArgumentException.class);
     }

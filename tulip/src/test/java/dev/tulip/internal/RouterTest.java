@@ -266,7 +266,8 @@ class RouterTest {
     void brokenPercentEncodingIsAnIllegalArgument() {
         with("GET", "/files/{name}");
 
-        assertThatThrownBy(() -> router.find("GET", "/files/%zz")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> router.find("GET", "/files/%zz"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("bad percent-escape");
         assertThatThrownBy(() -> router.find("GET", "/files/%C3")).isInstanceOf(IllegalArgumentException.class);
     }
@@ -383,7 +384,8 @@ class RouterTest {
         with("POST", "/a");
         with("GET", "/a/{id}");
 
-        assertThat(router.routes()).extracting(r -> r.method() + " " + r.path())
+        assertThat(router.routes())
+                .extracting(r -> r.method() + " " + r.path())
                 .containsExactly("GET /b", "POST /a", "GET /a/{id}");
     }
 
@@ -447,7 +449,8 @@ class RouterTest {
 
         assertThatThrownBy(() -> with("GET", "/users/{userId}/posts"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("route /users/{userId}/posts: parameter {userId} is at the same place as {id} in another route; use the same name");
+                .hasMessage(
+                        "route /users/{userId}/posts: parameter {userId} is at the same place as {id} in another route; use the same name");
     }
 
     @Test

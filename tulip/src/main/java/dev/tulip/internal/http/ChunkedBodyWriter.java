@@ -53,7 +53,10 @@ final class ChunkedBodyWriter extends OutputStream {
         ensureOpen();
         if (len == 0) return;
         awaitWritable();
-        ctx.writeAndFlush(chunked ? ResponseEncoder.chunk(ctx.alloc(), buf, len) : ctx.alloc().ioBuffer(len).writeBytes(buf, 0, len),
+        ctx.writeAndFlush(
+                chunked
+                        ? ResponseEncoder.chunk(ctx.alloc(), buf, len)
+                        : ctx.alloc().ioBuffer(len).writeBytes(buf, 0, len),
                 ctx.voidPromise());
         len = 0;
     }
@@ -63,7 +66,8 @@ final class ChunkedBodyWriter extends OutputStream {
         if (finished) return;
         flush();
         finished = true;
-        if (chunked) ctx.writeAndFlush(io.netty.buffer.Unpooled.wrappedBuffer(ResponseEncoder.LAST_CHUNK), ctx.voidPromise());
+        if (chunked)
+            ctx.writeAndFlush(io.netty.buffer.Unpooled.wrappedBuffer(ResponseEncoder.LAST_CHUNK), ctx.voidPromise());
     }
 
     private void ensureOpen() throws IOException {

@@ -5,7 +5,6 @@ import dev.tulip.internal.Dispatcher;
 import dev.tulip.internal.Prepared;
 import dev.tulip.internal.ServerRequest;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -42,10 +41,12 @@ final class Connection extends ChannelInboundHandlerAdapter {
     private boolean paused;
     /** No more requests are read: the last queued response closes the connection. */
     private boolean closing;
+
     private boolean closed;
     private ChunkedBodyWriter streaming;
     /** A {@code 100 Continue} waits until the responses queued before it are written. */
     private boolean continueDeferred;
+
     long lastActivityNanos;
 
     Connection(HttpServer server, Dispatcher dispatcher) {
@@ -71,7 +72,13 @@ final class Connection extends ChannelInboundHandlerAdapter {
             input.release();
             input = null;
         }
-        for (Exchange ex : queue) release(ex);
+        // The client is gone: cancel its handlers. A handler on a virtual thread keeps its slot of
+        // the concurrency limit until it has really ended, so disconnecting cannot get past the limit.
+        for (Exchange ex : queue) {
+            Thread t = ex.thread;
+            if (t != null) t.interrupt();
+            else if (!ex.done) release(ex); // a pending CompletionStage cannot be stopped
+        }
         if (streaming != null) streaming.abort();
         server.closed(this, loop);
     }
@@ -144,14 +151,19 @@ final class Connection extends ChannelInboundHandlerAdapter {
 
     private void onRequest(RequestParser.Parsed p) {
         continueDeferred = false;
-        ServerRequest req = new ServerRequest(p.method(), p.uri(), p.version(), p.headers(), p.body(), remote,
-                dispatcher.app(), dispatcher.mapper());
+        ServerRequest req = new ServerRequest(
+                p.method(), p.uri(), p.version(), p.headers(), p.body(), remote, dispatcher.app(), dispatcher.mapper());
         Exchange ex = new Exchange(req, p.keepAlive(), p.http10KeepAlive(), System.nanoTime());
         queue.add(ex);
         if (!p.keepAlive()) closing = true;
         updateReading(ctx.channel().isWritable());
         if (!server.admit()) {
-            complete(ex, dispatcher.prepare(Dispatcher.error(503, "server is at capacity; retry shortly").header("Retry-After", "1"), req));
+            complete(
+                    ex,
+                    dispatcher.prepare(
+                            Dispatcher.error(503, "server is at capacity; retry shortly")
+                                    .header("Retry-After", "1"),
+                            req));
             return;
         }
         ex.admitted = true;
@@ -168,8 +180,15 @@ final class Connection extends ChannelInboundHandlerAdapter {
     private void onFailure(RequestParser.Failure f) {
         closing = true;
         continueDeferred = false;
-        ServerRequest req = new ServerRequest("GET", "/", "HTTP/1.1", dev.tulip.internal.HeaderList.readOnly(new String[0], 0),
-                null, remote, dispatcher.app(), dispatcher.mapper());
+        ServerRequest req = new ServerRequest(
+                "GET",
+                "/",
+                "HTTP/1.1",
+                dev.tulip.internal.HeaderList.readOnly(new String[0], 0),
+                null,
+                remote,
+                dispatcher.app(),
+                dispatcher.mapper());
         Exchange ex = new Exchange(req, false, false, System.nanoTime());
         queue.add(ex);
         complete(ex, dispatcher.prepare(Dispatcher.error(f.status(), f.message()), req));
@@ -190,7 +209,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
             stage.whenComplete((value, error) -> {
                 Object next = error != null ? dispatcher.handleError(error, ex.request) : value;
                 if (loop.inEventLoop()) finish(ex, next);
-                else loop.execute(() -> finish(ex, next));
+                else onLoop(() -> finish(ex, next));
             });
             return;
         }
@@ -200,7 +219,16 @@ final class Connection extends ChannelInboundHandlerAdapter {
     private void runVirtual(Exchange ex, Dispatcher.Target target) {
         Prepared p = dispatcher.invokeBlocking(target, ex.request);
         ex.thread = null;
-        loop.execute(() -> complete(ex, p));
+        onLoop(() -> complete(ex, p));
+    }
+
+    /** Hands {@code task} to the connection's loop; dropped if the app already stopped (the connection was cut). */
+    private void onLoop(Runnable task) {
+        try {
+            loop.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            LOG.debug("event loop stopped; dropping the result for a cut connection");
+        }
     }
 
     /** Records the response of {@code ex} and writes every response that is now next in line. */
@@ -211,8 +239,13 @@ final class Connection extends ChannelInboundHandlerAdapter {
         release(ex);
         if (closed) return;
         if (server.config().accessLog()) {
-            ACCESS.info("{} {} {} {} {}us", remote == null ? "-" : remote.getAddress().getHostAddress(), ex.request.method(),
-                    ex.request.uri(), p.response().status(), (System.nanoTime() - ex.startNanos) / 1000);
+            ACCESS.info(
+                    "{} {} {} {} {}us",
+                    remote == null ? "-" : remote.getAddress().getHostAddress(),
+                    ex.request.method(),
+                    ex.request.uri(),
+                    p.response().status(),
+                    (System.nanoTime() - ex.startNanos) / 1000);
         }
         writeReady();
     }
@@ -240,7 +273,8 @@ final class Connection extends ChannelInboundHandlerAdapter {
                 return;
             }
             ByteBuf buf = p.stream() != null
-                    ? server.encoder().encodeChunkedHead(ctx.alloc(), p.response(), chunked, close, ex.http10KeepAlive && !close)
+                    ? server.encoder()
+                            .encodeChunkedHead(ctx.alloc(), p.response(), chunked, close, ex.http10KeepAlive && !close)
                     : server.encoder().encode(ctx.alloc(), p, ex.head, close, ex.http10KeepAlive && !close);
             if (close) {
                 closeAfter(buf);
@@ -300,17 +334,19 @@ final class Connection extends ChannelInboundHandlerAdapter {
         }
         ChunkedBodyWriter writer = new ChunkedBodyWriter(ctx, loop, chunked);
         streaming = writer;
-        server.handlerThreads().newThread(() -> {
-            Throwable error = null;
-            try {
-                p.stream().writeTo(writer);
-                writer.close();
-            } catch (Throwable t) {
-                error = t;
-            }
-            Throwable e = error;
-            loop.execute(() -> streamDone(ex, close, e));
-        }).start();
+        server.handlerThreads()
+                .newThread(() -> {
+                    Throwable error = null;
+                    try {
+                        p.stream().writeTo(writer);
+                        writer.close();
+                    } catch (Throwable t) {
+                        error = t;
+                    }
+                    Throwable e = error;
+                    onLoop(() -> streamDone(ex, close, e));
+                })
+                .start();
     }
 
     private void streamDone(Exchange ex, boolean close, Throwable error) {
@@ -318,7 +354,11 @@ final class Connection extends ChannelInboundHandlerAdapter {
         if (closed) return;
         if (error != null) {
             if (!(error instanceof java.io.IOException && !ctx.channel().isActive())) {
-                LOG.error("{} {}: streaming the body failed; closing the connection", ex.request.method(), ex.request.path(), error);
+                LOG.error(
+                        "{} {}: streaming the body failed; closing the connection",
+                        ex.request.method(),
+                        ex.request.path(),
+                        error);
             }
             ctx.close();
             return;
@@ -337,24 +377,41 @@ final class Connection extends ChannelInboundHandlerAdapter {
         if (closed) return;
         var cfg = server.config();
         for (Exchange ex : queue.toArray(new Exchange[0])) { // a copy: complete() removes written exchanges
-            if (!ex.done && ex.admitted && now - ex.startNanos > cfg.handlerTimeout().toNanos()) {
+            if (!ex.done
+                    && ex.admitted
+                    && now - ex.startNanos > cfg.handlerTimeout().toNanos()) {
                 Thread t = ex.thread;
-                LOG.warn("{} {}: handler still running after {}; answered 503", ex.request.method(), ex.request.path(), cfg.handlerTimeout());
-                complete(ex, dispatcher.prepare(Dispatcher.error(503, "the handler did not finish within " + cfg.handlerTimeout()), ex.request));
+                LOG.warn(
+                        "{} {}: handler still running after {}; answered 503",
+                        ex.request.method(),
+                        ex.request.path(),
+                        cfg.handlerTimeout());
+                complete(
+                        ex,
+                        dispatcher.prepare(
+                                Dispatcher.error(503, "the handler did not finish within " + cfg.handlerTimeout()),
+                                ex.request));
                 if (t != null) t.interrupt();
                 if (closed) return;
             }
         }
         long head = parser.headStartNanos();
         boolean headLate = head != 0 && now - head > cfg.headTimeout().toNanos();
-        boolean bodyStalled = parser.inBody() && now - lastActivityNanos > cfg.headTimeout().toNanos();
+        boolean bodyStalled =
+                parser.inBody() && now - lastActivityNanos > cfg.headTimeout().toNanos();
         if ((headLate || bodyStalled) && !closing) {
-            onFailure(new RequestParser.Failure(408, headLate ? "request head not received within " + cfg.headTimeout()
-                    : "request body stalled for " + cfg.headTimeout()));
+            onFailure(new RequestParser.Failure(
+                    408,
+                    headLate
+                            ? "request head not received within " + cfg.headTimeout()
+                            : "request body stalled for " + cfg.headTimeout()));
             parser.kill();
             return;
         }
-        if (queue.isEmpty() && streaming == null && head == 0 && !parser.inBody()
+        if (queue.isEmpty()
+                && streaming == null
+                && head == 0
+                && !parser.inBody()
                 && now - lastActivityNanos > cfg.idleTimeout().toNanos()) {
             ctx.close();
         }
@@ -368,16 +425,15 @@ final class Connection extends ChannelInboundHandlerAdapter {
         if (queue.isEmpty() && streaming == null) ctx.close();
     }
 
-    /** Cuts the connection after the drain timeout; returns how many requests it was still serving. */
+    /** Cuts the connection after the drain timeout; returns how many streamed responses it was still sending. */
     int cut() {
-        int busy = streaming != null ? 1 : 0;
+        int streams = streaming != null ? 1 : 0;
         for (Exchange ex : queue) {
-            if (!ex.done) busy++;
             Thread t = ex.thread;
             if (t != null) t.interrupt();
         }
         if (streaming != null) streaming.abort();
         ctx.close();
-        return busy;
+        return streams;
     }
 }

@@ -8,8 +8,9 @@ import java.util.Locale;
 
 /** The encoded {@code Date} header line, refreshed once a second by the server (not per response). */
 final class DateHeader {
-    private static final DateTimeFormatter HTTP_DATE =
-            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern(
+                    "EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
+            .withZone(ZoneOffset.UTC);
 
     private volatile byte[] line = render();
 
@@ -23,6 +24,7 @@ final class DateHeader {
     }
 
     private static byte[] render() {
-        return ("Date: " + HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC)) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        return ("Date: " + HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC)) + "\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
     }
 }

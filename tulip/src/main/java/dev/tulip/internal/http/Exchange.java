@@ -12,6 +12,7 @@ final class Exchange {
     final long startNanos;
     /** Holds a slot of the app's concurrency limit until completed. */
     boolean admitted;
+
     boolean done;
     Prepared prepared;
     /** The virtual thread running the handler, to interrupt on timeout or cut. */

@@ -36,7 +36,8 @@ public final class HttpServer {
     private final AtomicInteger open = new AtomicInteger();
     private final Map<EventLoop, Set<Connection>> connections = new IdentityHashMap<>();
     private final Object drainLock = new Object();
-    private final java.util.concurrent.ThreadFactory handlerThreads = Thread.ofVirtual().name("tulip-handler").factory();
+    private final java.util.concurrent.ThreadFactory handlerThreads =
+            Thread.ofVirtual().name("tulip-handler").factory();
     private volatile boolean draining;
     private Channel serverChannel;
 
@@ -66,15 +67,21 @@ public final class HttpServer {
         ChannelFuture f = b.bind(config.host(), config.port()).awaitUninterruptibly();
         if (!f.isSuccess()) {
             Throwable c = f.cause();
-            throw new IllegalStateException("cannot listen on " + config.host() + ":" + config.port() + ": "
-                    + (c == null ? "unknown error" : c.getMessage()) + " (is another server on that port? set --port or TULIP_PORT)", c);
+            throw new IllegalStateException(
+                    "cannot listen on " + config.host() + ":" + config.port() + ": "
+                            + (c == null ? "unknown error" : c.getMessage())
+                            + " (is another server on that port? set --port or TULIP_PORT)",
+                    c);
         }
         serverChannel = f.channel();
         long sweep = sweepInterval().toNanos();
         for (EventLoop loop : loops.loops()) {
             loop.scheduleAtFixedRate(() -> sweep(loop), sweep, sweep, TimeUnit.NANOSECONDS);
         }
-        loops.loops().getFirst().scheduleAtFixedRate(date::refresh, 1000 - System.currentTimeMillis() % 1000, 1000, TimeUnit.MILLISECONDS);
+        loops.loops()
+                .getFirst()
+                .scheduleAtFixedRate(
+                        date::refresh, 1000 - System.currentTimeMillis() % 1000, 1000, TimeUnit.MILLISECONDS);
         return ((InetSocketAddress) serverChannel.localAddress()).getPort();
     }
 
@@ -127,7 +134,13 @@ public final class HttpServer {
     }
 
     void release() {
-        inFlight.decrementAndGet();
+        if (inFlight.decrementAndGet() == 0 && draining) wakeDrain();
+    }
+
+    private void wakeDrain() {
+        synchronized (drainLock) {
+            drainLock.notifyAll();
+        }
     }
 
     void opened(Connection c, EventLoop loop) {
@@ -137,16 +150,13 @@ public final class HttpServer {
 
     void closed(Connection c, EventLoop loop) {
         connections.get(loop).remove(c);
-        if (open.decrementAndGet() == 0 && draining) {
-            synchronized (drainLock) {
-                drainLock.notifyAll();
-            }
-        }
+        if (open.decrementAndGet() == 0 && draining) wakeDrain();
     }
 
     /**
      * Stops accepting, closes idle connections, lets busy ones finish (their last response says
-     * {@code Connection: close}), and after {@code timeout} cuts what is left.
+     * {@code Connection: close}) and waits for handlers still running for clients that left;
+     * after {@code timeout} cuts what is left.
      *
      * @return the number of requests that were cut
      */
@@ -156,7 +166,7 @@ public final class HttpServer {
         onEveryLoop(Connection::drain);
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (drainLock) {
-            while (open.get() > 0) {
+            while (open.get() > 0 || inFlight.get() > 0) {
                 long left = deadline - System.nanoTime();
                 if (left <= 0) break;
                 try {
@@ -167,8 +177,9 @@ public final class HttpServer {
                 }
             }
         }
-        if (open.get() == 0) return 0;
-        AtomicInteger cut = new AtomicInteger();
+        if (open.get() == 0 && inFlight.get() == 0) return 0;
+        // every admitted request not yet answered (even if its client left), plus streams still being sent
+        AtomicInteger cut = new AtomicInteger(inFlight.get());
         onEveryLoop(c -> cut.addAndGet(c.cut()));
         return cut.get();
     }

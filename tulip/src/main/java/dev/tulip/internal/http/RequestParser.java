@@ -21,8 +21,14 @@ import java.util.Arrays;
  */
 final class RequestParser {
     /** A complete request. */
-    record Parsed(String method, String uri, String version, HeaderList headers, byte[] body, boolean keepAlive,
-                  boolean http10KeepAlive) {}
+    record Parsed(
+            String method,
+            String uri,
+            String version,
+            HeaderList headers,
+            byte[] body,
+            boolean keepAlive,
+            boolean http10KeepAlive) {}
 
     /** A request that cannot be served; the connection closes after answering it. */
     record Failure(int status, String message) {}
@@ -30,14 +36,23 @@ final class RequestParser {
     /** The client waits for {@code 100 Continue} before sending the body. */
     static final Object CONTINUE = new Object();
 
-    private static final int HEAD = 0, FIXED_BODY = 1, CHUNK_SIZE = 2, CHUNK_DATA = 3, CHUNK_END = 4, TRAILERS = 5, DEAD = 6;
+    private static final int HEAD = 0,
+            FIXED_BODY = 1,
+            CHUNK_SIZE = 2,
+            CHUNK_DATA = 3,
+            CHUNK_END = 4,
+            TRAILERS = 5,
+            DEAD = 6;
     private static final int MAX_CHUNK_LINE = 4096;
     private static final int MAX_LEADING_EMPTY_LINES = 8;
     private static final boolean[] TCHAR = new boolean[256];
 
     static {
         for (int c = 0; c < 128; c++) {
-            TCHAR[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+            TCHAR[c] = c >= 'a' && c <= 'z'
+                    || c >= 'A' && c <= 'Z'
+                    || c >= '0' && c <= '9'
+                    || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
         }
     }
 
@@ -127,9 +142,12 @@ final class RequestParser {
 
     private Object parseHead(ByteBuf in) {
         if (scanOff == 0) {
-            while (in.readableBytes() >= 2 && in.getByte(in.readerIndex()) == '\r' && in.getByte(in.readerIndex() + 1) == '\n') {
+            while (in.readableBytes() >= 2
+                    && in.getByte(in.readerIndex()) == '\r'
+                    && in.getByte(in.readerIndex() + 1) == '\n') {
                 // counted across reads: a client trickling CRLFs must not hold the connection forever
-                if (++leadingEmptyLines > MAX_LEADING_EMPTY_LINES) throw bad("too many empty lines before the request line");
+                if (++leadingEmptyLines > MAX_LEADING_EMPTY_LINES)
+                    throw bad("too many empty lines before the request line");
                 in.skipBytes(2);
             }
             if (!in.isReadable()) return null;
@@ -142,7 +160,8 @@ final class RequestParser {
             int lf = in.indexOf(pos, limit, (byte) '\n');
             if (lf < 0) {
                 scanOff = limit - base;
-                if (lineCount == 0 && scanOff > maxRequestLine + 1) throw new BadRequest(414, "request line longer than " + maxRequestLine + " bytes");
+                if (lineCount == 0 && scanOff > maxRequestLine + 1)
+                    throw new BadRequest(414, "request line longer than " + maxRequestLine + " bytes");
                 // + 1: the CR of the final empty line may have arrived without its LF
                 if (lineCount > 0 && scanOff - lineEnds[0] - 2 > maxHeaderSize + 1) throw headersTooLarge();
                 return null;
@@ -151,11 +170,14 @@ final class RequestParser {
             int cr = lf - 1 - base;
             int lineStart = lineCount == 0 ? 0 : lineEnds[lineCount - 1] + 2;
             if (lineCount == 0) {
-                if (cr > maxRequestLine) throw new BadRequest(414, "request line longer than " + maxRequestLine + " bytes");
+                if (cr > maxRequestLine)
+                    throw new BadRequest(414, "request line longer than " + maxRequestLine + " bytes");
             } else {
-                if (cr == lineStart) return headComplete(in, base, lf + 1 - base); // the final empty line is not counted
+                if (cr == lineStart)
+                    return headComplete(in, base, lf + 1 - base); // the final empty line is not counted
                 if (cr - lineEnds[0] > maxHeaderSize) throw headersTooLarge();
-                if (lineCount > maxHeaderCount) throw new BadRequest(431, "more than " + maxHeaderCount + " header fields");
+                if (lineCount > maxHeaderCount)
+                    throw new BadRequest(431, "more than " + maxHeaderCount + " header fields");
             }
             if (lineCount == lineEnds.length) lineEnds = Arrays.copyOf(lineEnds, lineEnds.length * 2);
             lineEnds[lineCount++] = cr;
@@ -206,7 +228,8 @@ final class RequestParser {
                     if (contentLength >= 0) throw bad("more than one Content-Length");
                     contentLength = parseContentLength(value);
                 }
-                case "Transfer-Encoding" -> transferEncoding = transferEncoding == null ? value : transferEncoding + "," + value;
+                case "Transfer-Encoding" ->
+                    transferEncoding = transferEncoding == null ? value : transferEncoding + "," + value;
                 case "Connection" -> {
                     for (String t : value.split(",")) {
                         String tok = t.trim();
@@ -215,7 +238,7 @@ final class RequestParser {
                     }
                 }
                 case "Expect" -> expect = value;
-                default -> { }
+                default -> {}
             }
         }
         boolean http11 = version.equals("HTTP/1.1");
@@ -235,7 +258,8 @@ final class RequestParser {
             if (!expect.equalsIgnoreCase("100-continue")) throw new BadRequest(417, "unsupported Expect: " + expect);
             expectContinue = http11;
         }
-        if (contentLength > maxBodySize) throw new BadRequest(413, "body of " + contentLength + " bytes exceeds the limit of " + maxBodySize);
+        if (contentLength > maxBodySize)
+            throw new BadRequest(413, "body of " + contentLength + " bytes exceeds the limit of " + maxBodySize);
         if (chunked) {
             state = CHUNK_SIZE;
             body = new byte[256];
@@ -318,7 +342,7 @@ final class RequestParser {
                 if (h[0] == 'P' && h[1] == 'O' && h[2] == 'S' && h[3] == 'T') return "POST";
                 if (h[0] == 'H' && h[1] == 'E' && h[2] == 'A' && h[3] == 'D') return "HEAD";
             }
-            default -> { }
+            default -> {}
         }
         String m = new String(h, 0, len, StandardCharsets.US_ASCII);
         return switch (m) {
@@ -330,8 +354,13 @@ final class RequestParser {
     }
 
     private static String version(byte[] h, int from, int to) {
-        if (to - from == 8 && h[from] == 'H' && h[from + 1] == 'T' && h[from + 2] == 'T' && h[from + 3] == 'P'
-                && h[from + 4] == '/' && h[from + 6] == '.') {
+        if (to - from == 8
+                && h[from] == 'H'
+                && h[from + 1] == 'T'
+                && h[from + 2] == 'T'
+                && h[from + 3] == 'P'
+                && h[from + 4] == '/'
+                && h[from + 6] == '.') {
             byte major = h[from + 5], minor = h[from + 7];
             if (major == '1' && minor == '1') return "HTTP/1.1";
             if (major == '1' && minor == '0') return "HTTP/1.0";
@@ -363,12 +392,18 @@ final class RequestParser {
     private static String fieldName(byte[] h, int from, int to) {
         String known = switch (to - from) {
             case 4 -> eq(h, from, "Host") ? "Host" : null;
-            case 6 -> eq(h, from, "Accept") ? "Accept" : eq(h, from, "Cookie") ? "Cookie" : eq(h, from, "Expect") ? "Expect" : null;
+            case 6 ->
+                eq(h, from, "Accept")
+                        ? "Accept"
+                        : eq(h, from, "Cookie") ? "Cookie" : eq(h, from, "Expect") ? "Expect" : null;
             case 10 -> eq(h, from, "Connection") ? "Connection" : eq(h, from, "User-Agent") ? "User-Agent" : null;
             case 12 -> eq(h, from, "Content-Type") ? "Content-Type" : null;
             case 13 -> eq(h, from, "Authorization") ? "Authorization" : null;
             case 14 -> eq(h, from, "Content-Length") ? "Content-Length" : null;
-            case 15 -> eq(h, from, "Accept-Encoding") ? "Accept-Encoding" : eq(h, from, "Accept-Language") ? "Accept-Language" : null;
+            case 15 ->
+                eq(h, from, "Accept-Encoding")
+                        ? "Accept-Encoding"
+                        : eq(h, from, "Accept-Language") ? "Accept-Language" : null;
             case 17 -> eq(h, from, "Transfer-Encoding") ? "Transfer-Encoding" : null;
             default -> null;
         };
@@ -416,7 +451,8 @@ final class RequestParser {
             boolean chunked = c.equalsIgnoreCase("chunked");
             if (i < codings.length - 1) {
                 if (chunked) throw bad("chunked must be the last transfer coding, and only once");
-                for (int j = 0; j < c.length(); j++) if (!TCHAR[c.charAt(j) & 0xff]) throw bad("malformed Transfer-Encoding");
+                for (int j = 0; j < c.length(); j++)
+                    if (!TCHAR[c.charAt(j) & 0xff]) throw bad("malformed Transfer-Encoding");
             } else if (!chunked) {
                 throw bad("Transfer-Encoding must end with chunked");
             }
@@ -450,10 +486,12 @@ final class RequestParser {
                     if (size == 0) {
                         state = TRAILERS;
                     } else {
-                        if (bodyLen + size > maxBodySize) throw new BadRequest(413, "chunked body exceeds the limit of " + maxBodySize + " bytes");
+                        if (bodyLen + size > maxBodySize)
+                            throw new BadRequest(413, "chunked body exceeds the limit of " + maxBodySize + " bytes");
                         chunkRemaining = size;
                         int need = (int) (bodyLen + size);
-                        if (need > body.length) body = Arrays.copyOf(body, (int) Math.min(Math.max(need, body.length * 2L), maxBodySize));
+                        if (need > body.length)
+                            body = Arrays.copyOf(body, (int) Math.min(Math.max(need, body.length * 2L), maxBodySize));
                         state = CHUNK_DATA;
                     }
                 }
@@ -467,17 +505,20 @@ final class RequestParser {
                 }
                 case CHUNK_END -> {
                     if (in.readableBytes() < 2) {
-                        if (in.isReadable() && in.getByte(in.readerIndex()) != '\r') throw bad("chunk data must be followed by CRLF");
+                        if (in.isReadable() && in.getByte(in.readerIndex()) != '\r')
+                            throw bad("chunk data must be followed by CRLF");
                         return null;
                     }
-                    if (in.readByte() != '\r' || in.readByte() != '\n') throw bad("chunk data must be followed by CRLF");
+                    if (in.readByte() != '\r' || in.readByte() != '\n')
+                        throw bad("chunk data must be followed by CRLF");
                     state = CHUNK_SIZE;
                 }
                 case TRAILERS -> {
                     int r = in.readerIndex();
                     int lf = in.indexOf(r, in.writerIndex(), (byte) '\n');
                     if (lf < 0) {
-                        if (trailerBytes + in.readableBytes() > maxHeaderSize) throw new BadRequest(431, "trailer section too large");
+                        if (trailerBytes + in.readableBytes() > maxHeaderSize)
+                            throw new BadRequest(431, "trailer section too large");
                         return null;
                     }
                     if (lf == r || in.getByte(lf - 1) != '\r') throw bad("trailer lines must end with CRLF");

@@ -34,7 +34,8 @@ final class ResponseEncoder {
     private final DateHeader date;
 
     ResponseEncoder(String serverHeader, DateHeader date) {
-        this.serverLine = serverHeader.isEmpty() ? new byte[0]
+        this.serverLine = serverHeader.isEmpty()
+                ? new byte[0]
                 : ("Server: " + serverHeader + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
         this.date = date;
     }
@@ -59,7 +60,8 @@ final class ResponseEncoder {
     }
 
     /** The head of a streamed response: chunked, or (for HTTP/1.0) delimited by closing the connection. */
-    ByteBuf encodeChunkedHead(ByteBufAllocator alloc, Response r, boolean chunked, boolean close, boolean http10KeepAlive) {
+    ByteBuf encodeChunkedHead(
+            ByteBufAllocator alloc, Response r, boolean chunked, boolean close, boolean http10KeepAlive) {
         ByteBuf buf = alloc.ioBuffer(256);
         writeHead(buf, r, close, http10KeepAlive);
         if (chunked) buf.writeBytes(CHUNKED);
@@ -86,7 +88,7 @@ final class ResponseEncoder {
                 case 17 -> {
                     if (name.equalsIgnoreCase("Transfer-Encoding")) continue;
                 }
-                default -> { }
+                default -> {}
             }
             buf.writeCharSequence(name, StandardCharsets.ISO_8859_1);
             buf.writeByte(':').writeByte(' ');

@@ -77,7 +77,8 @@ class ExpectContinueIT {
     @Test
     void aContentLengthOverTheLimitIs413WithoutContinue() throws IOException {
         try (RawHttp c = RawHttp.connect(port)) {
-            c.send("POST /echo HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: " + (MAX_BODY + 1) + "\r\n\r\n");
+            c.send("POST /echo HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: " + (MAX_BODY + 1)
+                    + "\r\n\r\n");
             RawHttp.Response r = c.read();
             assertThat(r.status()).isEqualTo(413);
             assertThat(r.closes()).isTrue();

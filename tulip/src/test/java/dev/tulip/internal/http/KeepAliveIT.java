@@ -23,11 +23,13 @@ class KeepAliveIT {
         app.get("/thing", req -> THING);
         app.post("/thing", req -> "posted");
         app.get("/n/{n:int}", req -> "n=" + req.pathInt("n"));
-        app.get("/stream", req -> Response.stream("text/plain", out -> {
-            out.write("streamed ".getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            out.write("body".getBytes(StandardCharsets.US_ASCII));
-        }));
+        app.get(
+                "/stream",
+                req -> Response.stream("text/plain", out -> {
+                    out.write("streamed ".getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                    out.write("body".getBytes(StandardCharsets.US_ASCII));
+                }));
         app.start();
         port = app.port();
     }
@@ -56,7 +58,8 @@ class KeepAliveIT {
     @Test
     void connectionCloseIsHonouredAndEchoed() throws IOException {
         try (RawHttp c = RawHttp.connect(port)) {
-            RawHttp.Response r = c.send("GET /thing HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").read();
+            RawHttp.Response r = c.send("GET /thing HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                    .read();
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.header("Connection")).hasValue("close");
             c.assertClosedByServer();
@@ -66,7 +69,8 @@ class KeepAliveIT {
     @Test
     void http10WithoutKeepAliveIsClosedAfterTheResponse() throws IOException {
         try (RawHttp c = RawHttp.connect(port)) {
-            RawHttp.Response r = c.send("GET /thing HTTP/1.0\r\nHost: x\r\n\r\n").read();
+            RawHttp.Response r =
+                    c.send("GET /thing HTTP/1.0\r\nHost: x\r\n\r\n").read();
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.text()).isEqualTo(THING);
             c.assertClosedByServer();
@@ -77,7 +81,8 @@ class KeepAliveIT {
     void http10WithKeepAliveStaysOpenAndSaysSo() throws IOException {
         try (RawHttp c = RawHttp.connect(port)) {
             for (int i = 0; i < 2; i++) {
-                RawHttp.Response r = c.send("GET /thing HTTP/1.0\r\nConnection: keep-alive\r\n\r\n").read();
+                RawHttp.Response r = c.send("GET /thing HTTP/1.0\r\nConnection: keep-alive\r\n\r\n")
+                        .read();
                 assertThat(r.status()).isEqualTo(200);
                 assertThat(r.header("Connection")).hasValue("keep-alive");
                 assertThat(r.text()).isEqualTo(THING);
@@ -89,7 +94,8 @@ class KeepAliveIT {
     void responsesCarryServerAndDateHeaders() throws IOException {
         RawHttp.Response r = RawHttp.exchange(port, get("/thing"));
         assertThat(r.header("Server")).hasValue("Tulip");
-        assertThat(r.header("Date").orElseThrow()).matches("[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT");
+        assertThat(r.header("Date").orElseThrow())
+                .matches("[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT");
         DateTimeFormatter.RFC_1123_DATE_TIME.parse(r.header("Date").get());
     }
 
@@ -140,7 +146,8 @@ class KeepAliveIT {
     @Test
     void aStreamedBodyToAnHttp10ClientIsNotChunkedButEndsWithTheConnection() throws IOException {
         try (RawHttp c = RawHttp.connect(port)) {
-            RawHttp.Response r = c.send("GET /stream HTTP/1.0\r\nConnection: keep-alive\r\n\r\n").read();
+            RawHttp.Response r = c.send("GET /stream HTTP/1.0\r\nConnection: keep-alive\r\n\r\n")
+                    .read();
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.header("Transfer-Encoding")).isEmpty();
             assertThat(r.header("Connection")).hasValue("close");
@@ -151,7 +158,8 @@ class KeepAliveIT {
     @Test
     void optionsOnARouteAnswers204WithAllow() throws IOException {
         try (RawHttp c = RawHttp.connect(port)) {
-            RawHttp.Response r = c.send("OPTIONS /thing HTTP/1.1\r\nHost: x\r\n\r\n").read();
+            RawHttp.Response r =
+                    c.send("OPTIONS /thing HTTP/1.1\r\nHost: x\r\n\r\n").read();
             assertThat(r.status()).isEqualTo(204);
             assertThat(r.header("Content-Length")).isEmpty();
             assertThat(r.header("Allow").orElseThrow().split(",\\s*")).contains("GET", "HEAD", "POST", "OPTIONS");
@@ -163,7 +171,8 @@ class KeepAliveIT {
     @Test
     void anUnknownMethodOnAnExistingPathIs405WithAllow() throws IOException {
         try (RawHttp c = RawHttp.connect(port)) {
-            RawHttp.Response r = c.send("BREW /thing HTTP/1.1\r\nHost: x\r\n\r\n").read();
+            RawHttp.Response r =
+                    c.send("BREW /thing HTTP/1.1\r\nHost: x\r\n\r\n").read();
             assertThat(r.status()).isEqualTo(405);
             assertThat(r.header("Allow").orElseThrow().split(",\\s*")).contains("GET", "HEAD", "POST", "OPTIONS");
             assertThat(r.closes()).isFalse();

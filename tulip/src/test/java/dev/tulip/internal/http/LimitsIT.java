@@ -21,8 +21,12 @@ class LimitsIT {
 
     @BeforeAll
     static void start() {
-        app = Tulip.create(cfg -> cfg.port(0).eventLoops(1).maxRequestLine(MAX_REQUEST_LINE).maxHeaderSize(MAX_HEADER_SIZE)
-                .maxHeaderCount(MAX_HEADER_COUNT).maxBodySize(MAX_BODY));
+        app = Tulip.create(cfg -> cfg.port(0)
+                .eventLoops(1)
+                .maxRequestLine(MAX_REQUEST_LINE)
+                .maxHeaderSize(MAX_HEADER_SIZE)
+                .maxHeaderCount(MAX_HEADER_COUNT)
+                .maxBodySize(MAX_BODY));
         app.get("/", req -> "ok");
         app.post("/echo", req -> Response.bytes(req.body(), "application/octet-stream"));
         app.start();
@@ -140,7 +144,8 @@ class LimitsIT {
     @Test
     void aContentLengthBodyAtTheLimitIsServed() throws IOException {
         String body = "b".repeat(MAX_BODY);
-        RawHttp.Response r = RawHttp.exchange(port, "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: " + MAX_BODY + "\r\n\r\n" + body);
+        RawHttp.Response r = RawHttp.exchange(
+                port, "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: " + MAX_BODY + "\r\n\r\n" + body);
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.text()).isEqualTo(body);
     }
@@ -164,7 +169,8 @@ class LimitsIT {
     @Test
     void aChunkedBodyAtTheLimitIsServed() throws IOException {
         String body = "0123456789abcdef";
-        RawHttp.Response r = RawHttp.exchange(port,
+        RawHttp.Response r = RawHttp.exchange(
+                port,
                 "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\na\r\n0123456789\r\n6\r\nabcdef\r\n0\r\n\r\n");
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.text()).isEqualTo(body);
@@ -173,7 +179,8 @@ class LimitsIT {
     @Test
     void aChunkedBodyOneByteOverTheLimitIs413() throws IOException {
         try (RawHttp c = RawHttp.connect(port)) {
-            c.send("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\na\r\n0123456789\r\n7\r\nabcdefg\r\n0\r\n\r\n");
+            c.send(
+                    "POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\na\r\n0123456789\r\n7\r\nabcdefg\r\n0\r\n\r\n");
             assertRefused(c, 413);
         }
     }
@@ -181,8 +188,8 @@ class LimitsIT {
     @Test
     void aTrailerSectionLargerThanTheHeaderLimitIs431() throws IOException {
         try (RawHttp c = RawHttp.connect(port)) {
-            c.send("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n1\r\na\r\n0\r\n"
-                    + "X-Trailer: " + "t".repeat(MAX_HEADER_SIZE) + "\r\n\r\n");
+            c.send("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n1\r\na\r\n0\r\n" + "X-Trailer: "
+                    + "t".repeat(MAX_HEADER_SIZE) + "\r\n\r\n");
             assertRefused(c, 431);
         }
     }
@@ -190,7 +197,8 @@ class LimitsIT {
     @Test
     void aSingleChunkLargerThanTheLimitIs413BeforeItsDataIsSent() throws IOException {
         try (RawHttp c = RawHttp.connect(port)) {
-            c.send("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n" + Integer.toHexString(MAX_BODY + 1) + "\r\n");
+            c.send("POST /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                    + Integer.toHexString(MAX_BODY + 1) + "\r\n");
             assertRefused(c, 413);
         }
     }

@@ -44,7 +44,8 @@ class PipeliningIT {
     }
 
     private static void await(CountDownLatch latch) throws InterruptedException {
-        if (!latch.await(5, TimeUnit.SECONDS)) throw new IllegalStateException("latch not released: the test is broken");
+        if (!latch.await(5, TimeUnit.SECONDS))
+            throw new IllegalStateException("latch not released: the test is broken");
     }
 
     private static void finished(String run, int i) {
@@ -128,7 +129,9 @@ class PipeliningIT {
             c.send(all.toString());
             assertThat(readBodies(c, 5)).containsExactlyElementsOf(expected(5));
         }
-        assertThat(FINISHED.get(run)).as("the handlers really finished out of order").containsExactly(4, 3, 2, 1, 0);
+        assertThat(FINISHED.get(run))
+                .as("the handlers really finished out of order")
+                .containsExactly(4, 3, 2, 1, 0);
     }
 
     @Test

@@ -79,16 +79,20 @@ final class RawHttp implements AutoCloseable {
         for (String l = line(); !l.isEmpty(); l = line()) {
             int colon = l.indexOf(':');
             assertThat(colon).as("header line %s", l).isPositive();
-            headers.add(new String[] {l.substring(0, colon), l.substring(colon + 1).strip()});
+            headers.add(
+                    new String[] {l.substring(0, colon), l.substring(colon + 1).strip()});
         }
         Response r = new Response(status, parts.length > 2 ? parts[2] : "", headers, new byte[0]);
         if (head || status < 200 || status == 204 || status == 304) return r;
         byte[] body;
-        if (r.header("Transfer-Encoding").map(v -> v.equalsIgnoreCase("chunked")).orElse(false)) {
+        if (r.header("Transfer-Encoding")
+                .map(v -> v.equalsIgnoreCase("chunked"))
+                .orElse(false)) {
             body = chunkedBody();
         } else if (r.header("Content-Length").isPresent()) {
             body = in.readNBytes(Integer.parseInt(r.header("Content-Length").get()));
-            if (body.length < Integer.parseInt(r.header("Content-Length").get())) throw new EOFException("body cut short");
+            if (body.length < Integer.parseInt(r.header("Content-Length").get()))
+                throw new EOFException("body cut short");
         } else {
             body = in.readAllBytes();
         }
@@ -102,7 +106,7 @@ final class RawHttp implements AutoCloseable {
             int semi = sizeLine.indexOf(';');
             int size = Integer.parseInt((semi < 0 ? sizeLine : sizeLine.substring(0, semi)).strip(), 16);
             if (size == 0) {
-                while (!line().isEmpty()) { } // trailers
+                while (!line().isEmpty()) {} // trailers
                 return body.toByteArray();
             }
             byte[] data = in.readNBytes(size);
@@ -136,8 +140,8 @@ final class RawHttp implements AutoCloseable {
             int b = in.read();
             if (b >= 0) {
                 byte[] rest = in.readNBytes(Math.min(in.available(), 200));
-                fail("expected the server to close the connection, but it sent: "
-                        + (char) b + new String(rest, StandardCharsets.ISO_8859_1));
+                fail("expected the server to close the connection, but it sent: " + (char) b
+                        + new String(rest, StandardCharsets.ISO_8859_1));
             }
         } catch (SocketTimeoutException e) {
             fail("the server did not close the connection within " + TIMEOUT_MILLIS + " ms");
@@ -151,7 +155,10 @@ final class RawHttp implements AutoCloseable {
         socket.setSoTimeout(millis);
         try {
             int b = in.read();
-            fail(b < 0 ? "the server closed the connection" : "the server sent unexpected data starting with " + (char) b);
+            fail(
+                    b < 0
+                            ? "the server closed the connection"
+                            : "the server sent unexpected data starting with " + (char) b);
         } catch (SocketTimeoutException expected) {
             // quiet, as it should be
         } finally {
@@ -167,11 +174,17 @@ final class RawHttp implements AutoCloseable {
     /** A parsed response. */
     record Response(int status, String reason, List<String[]> headers, byte[] body) {
         Optional<String> header(String name) {
-            return headers.stream().filter(h -> h[0].equalsIgnoreCase(name)).map(h -> h[1]).findFirst();
+            return headers.stream()
+                    .filter(h -> h[0].equalsIgnoreCase(name))
+                    .map(h -> h[1])
+                    .findFirst();
         }
 
         List<String> headerValues(String name) {
-            return headers.stream().filter(h -> h[0].equalsIgnoreCase(name)).map(h -> h[1]).toList();
+            return headers.stream()
+                    .filter(h -> h[0].equalsIgnoreCase(name))
+                    .map(h -> h[1])
+                    .toList();
         }
 
         String text() {
@@ -179,7 +192,9 @@ final class RawHttp implements AutoCloseable {
         }
 
         boolean closes() {
-            return header("Connection").map(v -> v.toLowerCase(Locale.ROOT).contains("close")).orElse(false);
+            return header("Connection")
+                    .map(v -> v.toLowerCase(Locale.ROOT).contains("close"))
+                    .orElse(false);
         }
 
         @Override

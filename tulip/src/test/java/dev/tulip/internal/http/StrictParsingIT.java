@@ -52,16 +52,26 @@ class StrictParsingIT {
 
     static Stream<Arguments> smuggling() {
         return Stream.of(
-                bad("Content-Length with Transfer-Encoding", post("Content-Length: 5\r\nTransfer-Encoding: chunked\r\n", "0\r\n\r\n")),
-                bad("Transfer-Encoding with Content-Length", post("Transfer-Encoding: chunked\r\nContent-Length: 5\r\n", "0\r\n\r\n")),
+                bad(
+                        "Content-Length with Transfer-Encoding",
+                        post("Content-Length: 5\r\nTransfer-Encoding: chunked\r\n", "0\r\n\r\n")),
+                bad(
+                        "Transfer-Encoding with Content-Length",
+                        post("Transfer-Encoding: chunked\r\nContent-Length: 5\r\n", "0\r\n\r\n")),
                 bad("Transfer-Encoding chunked, gzip", post("Transfer-Encoding: chunked, gzip\r\n", "0\r\n\r\n")),
                 bad("Transfer-Encoding xchunked", post("Transfer-Encoding: xchunked\r\n", "0\r\n\r\n")),
                 bad("Transfer-Encoding chunked, chunked", post("Transfer-Encoding: chunked, chunked\r\n", "0\r\n\r\n")),
-                bad("Transfer-Encoding chunked in two fields", post("Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n", "0\r\n\r\n")),
+                bad(
+                        "Transfer-Encoding chunked in two fields",
+                        post("Transfer-Encoding: chunked\r\nTransfer-Encoding: chunked\r\n", "0\r\n\r\n")),
                 bad("Transfer-Encoding identity", post("Transfer-Encoding: identity\r\n", "")),
                 bad("Transfer-Encoding empty", post("Transfer-Encoding: \r\n", "")),
-                bad("Transfer-Encoding gzip, chunked (not implemented)", post("Transfer-Encoding: gzip, chunked\r\n", "0\r\n\r\n"), 501),
-                bad("Transfer-Encoding on HTTP/1.0",
+                bad(
+                        "Transfer-Encoding gzip, chunked (not implemented)",
+                        post("Transfer-Encoding: gzip, chunked\r\n", "0\r\n\r\n"),
+                        501),
+                bad(
+                        "Transfer-Encoding on HTTP/1.0",
                         "POST /echo HTTP/1.0\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n"),
                 bad("Content-Length +4", post("Content-Length: +4\r\n", "abcd")),
                 bad("Content-Length -1", post("Content-Length: -1\r\n", "")),
@@ -124,7 +134,9 @@ class StrictParsingIT {
                 bad("asterisk target with GET", "GET * HTTP/1.1\r\nHost: x\r\n\r\n"),
                 bad("control character in the target", "GET /a\u0001b HTTP/1.1\r\nHost: x\r\n\r\n"),
                 bad("non-ASCII byte in the target", "GET /\u00e9 HTTP/1.1\r\nHost: x\r\n\r\n"),
-                bad("too many empty lines before the request line", "\r\n".repeat(9) + "GET / HTTP/1.1\r\nHost: x\r\n\r\n"));
+                bad(
+                        "too many empty lines before the request line",
+                        "\r\n".repeat(9) + "GET / HTTP/1.1\r\nHost: x\r\n\r\n"));
     }
 
     private static final String CHUNKED = "Transfer-Encoding: chunked\r\n";
@@ -196,8 +208,10 @@ class StrictParsingIT {
     @Test
     void aValidChunkedBodyWithExtensionsAndTrailersIsEchoed() throws IOException {
         try (RawHttp c = RawHttp.connect(port)) {
-            c.send(post("Transfer-Encoding: chunked\r\n",
-                    "5;name=value\r\nhello\r\n6 ; a=\"b c\";d\r\n world\r\nA\r\n, chunked!\r\n0;last\r\nX-Trailer: yes\r\nX-Other: 1\r\n\r\n"));
+            c.send(
+                    post(
+                            "Transfer-Encoding: chunked\r\n",
+                            "5;name=value\r\nhello\r\n6 ; a=\"b c\";d\r\n world\r\nA\r\n, chunked!\r\n0;last\r\nX-Trailer: yes\r\nX-Other: 1\r\n\r\n"));
             RawHttp.Response r = c.read();
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.text()).isEqualTo("hello world, chunked!");

@@ -20,8 +20,11 @@ class TimeoutsIT {
 
     @BeforeAll
     static void start() {
-        app = Tulip.create(cfg -> cfg.port(0).eventLoops(1)
-                .headTimeout(Duration.ofMillis(300)).idleTimeout(Duration.ofMillis(300)).handlerTimeout(Duration.ofMillis(300)));
+        app = Tulip.create(cfg -> cfg.port(0)
+                .eventLoops(1)
+                .headTimeout(Duration.ofMillis(300))
+                .idleTimeout(Duration.ofMillis(300))
+                .handlerTimeout(Duration.ofMillis(300)));
         app.get("/", req -> "ok");
         app.get("/stuck", req -> {
             Thread.sleep(10_000); // interrupted when the handler timeout answers for it
@@ -109,7 +112,8 @@ class TimeoutsIT {
     @Test
     void anIdleKeepAliveConnectionIsClosedByTheServer() throws IOException {
         try (RawHttp c = RawHttp.connect(port)) {
-            assertThat(c.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n").read().status()).isEqualTo(200);
+            assertThat(c.send("GET / HTTP/1.1\r\nHost: x\r\n\r\n").read().status())
+                    .isEqualTo(200);
             c.assertClosedByServer(); // no 408: an idle connection is closed silently
         }
     }

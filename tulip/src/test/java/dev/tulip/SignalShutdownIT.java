@@ -1,0 +1,178 @@
+package dev.tulip;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** {@link Tulip#run}: SIGTERM drains gracefully and the exit code reports how it went (child JVM). */
+class SignalShutdownIT {
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final int N = 3;
+
+    private final ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor();
+    private Child child;
+
+    @AfterEach
+    void tearDown() {
+        if (child != null) child.process.destroyForcibly();
+        clients.shutdownNow();
+    }
+
+    @Test
+    void sigtermDrainsInFlightRequestsAndExitsZero() throws Exception {
+        child = Child.start("--port", "0");
+        int port = child.port();
+        List<Future<RawHttp.Resp>> answers = holdRequests(port);
+
+        child.sigterm();
+        child.await("STOPPING");
+        assertThat(RawHttp.awaitRefused(port, WAIT))
+                .as("new connections refused while draining")
+                .isTrue();
+        assertThat(child.process.isAlive()).as("still draining").isTrue();
+
+        child.send("release");
+        for (Future<RawHttp.Resp> f : answers) {
+            RawHttp.Resp r = f.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.text()).isEqualTo("released");
+            assertThat(r.header("Connection")).isEqualToIgnoringCase("close");
+        }
+        assertThat(child.exitCode()).as("exit code; stderr:%n%s", child.stderr).isEqualTo(0);
+        child.await("STOPPED");
+    }
+
+    @Test
+    void sigtermRightAfterStartStopsCleanly() throws Exception {
+        child = Child.start("--port", "0");
+        child.port();
+        child.sigterm();
+        assertThat(child.exitCode()).as("exit code; stderr:%n%s", child.stderr).isEqualTo(0);
+        child.await("STOPPED");
+    }
+
+    @Test
+    void requestsCutAfterTheDrainTimeoutExitOne() throws Exception {
+        child = Child.start("--port", "0", "--drain-timeout", "300ms");
+        List<Future<RawHttp.Resp>> answers = holdRequests(child.port());
+
+        child.sigterm();
+        assertThat(child.exitCode()).as("exit code; stderr:%n%s", child.stderr).isEqualTo(1);
+        child.await("STOPPED");
+        for (Future<RawHttp.Resp> f : answers) {
+            assertThat(f)
+                    .failsWithin(WAIT)
+                    .withThrowableThat()
+                    .havingRootCause()
+                    .isInstanceOf(IOException.class);
+        }
+    }
+
+    @Test
+    void badConfigurationExitsTwoNamingTheSetting() throws Exception {
+        child = Child.start("--port", "abc");
+        assertThat(child.exitCode()).isEqualTo(2);
+        assertThat(child.stderr.toString()).contains("tulip: argument --port").contains("'abc'");
+        assertThat(child.lines).noneMatch(l -> l.startsWith("PORT"));
+    }
+
+    /** Sends {@value N} requests to {@code /hold}, each on its own connection, and waits until all are in their handlers. */
+    private List<Future<RawHttp.Resp>> holdRequests(int port) throws Exception {
+        List<Future<RawHttp.Resp>> answers = new ArrayList<>();
+        for (int i = 0; i < N; i++) {
+            RawHttp c = RawHttp.connect(port);
+            answers.add(clients.submit(() -> {
+                try (c) {
+                    return c.send("GET", "/hold").read();
+                }
+            }));
+        }
+        for (int i = 0; i < N; i++) child.await(l -> l.startsWith("HELD "));
+        return answers;
+    }
+
+    /** A child JVM running {@link ShutdownTestApp}, its stdout as a queue of lines and its stderr collected. */
+    private record Child(Process process, BlockingQueue<String> lines, StringBuffer stderr) {
+        static Child start(String... args) throws IOException {
+            List<String> cmd = new ArrayList<>();
+            cmd.add(ProcessHandle.current().info().command().orElseThrow());
+            cmd.add("--sun-misc-unsafe-memory-access=allow");
+            cmd.add("--enable-native-access=ALL-UNNAMED");
+            cmd.add("-cp");
+            cmd.add(System.getProperty("java.class.path"));
+            cmd.add(ShutdownTestApp.class.getName());
+            cmd.addAll(List.of(args));
+            ProcessBuilder pb = new ProcessBuilder(cmd);
+            pb.environment().keySet().removeIf(k -> k.startsWith("TULIP_"));
+            Process p = pb.start();
+            Child c = new Child(p, new LinkedBlockingQueue<>(), new StringBuffer());
+            pump(p.getInputStream(), c.lines::add);
+            pump(p.getErrorStream(), l -> c.stderr.append(l).append('\n'));
+            return c;
+        }
+
+        private static void pump(InputStream in, java.util.function.Consumer<String> sink) {
+            Thread.ofVirtual().start(() -> {
+                try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                    for (String l = r.readLine(); l != null; l = r.readLine()) sink.accept(l);
+                } catch (IOException e) {
+                    // process gone
+                }
+            });
+        }
+
+        /** Waits for the {@code PORT n} line and returns n. */
+        int port() throws InterruptedException {
+            return Integer.parseInt(await(l -> l.startsWith("PORT ")).substring(5));
+        }
+
+        void await(String line) throws InterruptedException {
+            await(line::equals);
+        }
+
+        /** Takes stdout lines until one matches; fails after {@link #WAIT}. */
+        String await(Predicate<String> match) throws InterruptedException {
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (true) {
+                String l = lines.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+                if (l == null)
+                    throw new AssertionError("child printed no matching line in " + WAIT + "; stderr:\n" + stderr);
+                if (match.test(l)) return l;
+            }
+        }
+
+        /** SIGTERM; unlike {@link Process#destroy()}, which also closes our ends of the child's pipes. */
+        void sigterm() {
+            assertThat(process.toHandle().destroy()).as("SIGTERM sent").isTrue();
+        }
+
+        void send(String line) throws IOException {
+            OutputStream in = process.getOutputStream();
+            in.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            in.flush();
+        }
+
+        int exitCode() throws InterruptedException {
+            if (!process.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS))
+                throw new AssertionError("child did not exit; stderr:\n" + stderr);
+            return process.exitValue();
+        }
+    }
+}
