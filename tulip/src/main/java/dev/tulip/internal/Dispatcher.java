@@ -29,7 +29,11 @@ public final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger("dev.tulip");
 
     /** What to run for a request: the composed chain, and whether it may run on the event loop. */
-    public record Target(Handler chain, boolean nonBlocking) {}
+    /**
+     * What to run for a request: the composed chain, whether it may run on the event loop, and
+     * whether its route is all literal segments (so the same path always resolves to it).
+     */
+    public record Target(Handler chain, boolean nonBlocking, boolean literal) {}
 
     /** The JSON shape of every error Tulip sends. */
     public record ErrorBody(int status, String error, String message) {}
@@ -103,7 +107,7 @@ public final class Dispatcher {
     private Target fallback(Handler h) {
         Handler chain = h;
         for (int i = appMiddleware.size() - 1; i >= 0; i--) chain = wrap(appMiddleware.get(i), chain);
-        return new Target(chain, fallbackOnLoop);
+        return new Target(chain, fallbackOnLoop, false);
     }
 
     static Handler wrap(Middleware mw, Handler next) {

@@ -128,7 +128,10 @@ public final class Router {
 
     /** Composes each route's chain (its handler in its middleware); call once before serving. */
     public void freeze(java.util.function.Function<Route, Handler> chain) {
-        for (Route r : all) r.target = new Dispatcher.Target(chain.apply(r), r.nonBlocking);
+        for (Route r : all) {
+            boolean literal = r.pattern.segments().stream().noneMatch(PathPattern.Segment::isParam);
+            r.target = new Dispatcher.Target(chain.apply(r), r.nonBlocking, literal);
+        }
     }
 
     /**

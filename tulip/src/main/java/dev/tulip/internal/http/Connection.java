@@ -1,6 +1,5 @@
 package dev.tulip.internal.http;
 
-import dev.tulip.Response;
 import dev.tulip.internal.Dispatcher;
 import dev.tulip.internal.Prepared;
 import dev.tulip.internal.ServerRequest;
@@ -38,6 +37,15 @@ final class Connection extends ChannelInboundHandlerAdapter {
     private ByteBuf input;
     private boolean reading;
     private boolean needsFlush;
+    /** Responses encoded but not yet handed to the channel: one buffer and one write per flush. */
+    private ByteBuf out;
+
+    private boolean flushScheduled;
+    /** The last literal route resolved on this connection, by the identity of its request target. */
+    private String memoUri, memoMethod;
+
+    private Dispatcher.Target memoTarget;
+    private final Runnable flushTask = this::flushOut;
     private boolean paused;
     /** No more requests are read: the last queued response closes the connection. */
     private boolean closing;
@@ -72,6 +80,10 @@ final class Connection extends ChannelInboundHandlerAdapter {
             input.release();
             input = null;
         }
+        if (out != null) {
+            out.release();
+            out = null;
+        }
         // The client is gone: cancel its handlers. A handler on a virtual thread keeps its slot of
         // the concurrency limit until it has really ended, so disconnecting cannot get past the limit.
         for (Exchange ex : queue) {
@@ -91,18 +103,10 @@ final class Connection extends ChannelInboundHandlerAdapter {
         }
         reading = true;
         lastActivityNanos = System.nanoTime();
-        if (input == null) {
-            input = in;
-        } else {
-            if (input.writableBytes() < in.readableBytes() || input.refCnt() > 1 || input.isReadOnly()) {
-                ByteBuf merged = ctx.alloc().ioBuffer(input.readableBytes() + in.readableBytes());
-                merged.writeBytes(input);
-                input.release();
-                input = merged;
-            }
-            input.writeBytes(in);
-            in.release();
-        }
+        // the parser scans a heap array: one copy per read, then plain array loops
+        if (input == null) input = ctx.alloc().heapBuffer(Math.max(2048, in.readableBytes()));
+        input.writeBytes(in);
+        in.release();
         parseAll();
     }
 
@@ -130,7 +134,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
         reading = false;
         if (needsFlush) {
             needsFlush = false;
-            ctx.flush();
+            flushOut();
         }
     }
 
@@ -167,7 +171,16 @@ final class Connection extends ChannelInboundHandlerAdapter {
             return;
         }
         ex.admitted = true;
-        Dispatcher.Target target = dispatcher.resolve(req);
+        Dispatcher.Target target;
+        if (req.uri() == memoUri && req.method() == memoMethod) {
+            target = memoTarget; // the parser reuses the String of a repeated target, so identity means "same path"
+        } else {
+            target = dispatcher.resolve(req);
+            boolean memo = target.literal();
+            memoUri = memo ? req.uri() : null;
+            memoMethod = memo ? req.method() : null;
+            memoTarget = memo ? target : null;
+        }
         if (target.nonBlocking()) {
             runInline(ex, target);
         } else {
@@ -272,15 +285,14 @@ final class Connection extends ChannelInboundHandlerAdapter {
                 startStream(ex, p, close, chunked);
                 return;
             }
-            ByteBuf buf = p.stream() != null
-                    ? server.encoder()
-                            .encodeChunkedHead(ctx.alloc(), p.response(), chunked, close, ex.http10KeepAlive && !close)
-                    : server.encoder().encode(ctx.alloc(), p, ex.head, close, ex.http10KeepAlive && !close);
+            boolean keepAlive10 = ex.http10KeepAlive && !close;
+            if (p.stream() != null) server.encoder().encodeStreamHead(out(), p.response(), chunked, close, keepAlive10);
+            else server.encoder().encode(out(), p, ex.head, close, keepAlive10);
             if (close) {
-                closeAfter(buf);
+                closeAfterOut();
                 return;
             }
-            write(buf);
+            scheduleFlush();
         }
         if (continueDeferred && queue.isEmpty() && streaming == null && !closed) {
             continueDeferred = false;
@@ -291,23 +303,45 @@ final class Connection extends ChannelInboundHandlerAdapter {
         if (closing && queue.isEmpty() && streaming == null && server.draining()) ctx.close();
     }
 
-    private void write(ByteBuf buf) {
+    private ByteBuf out() {
+        ByteBuf b = out;
+        if (b == null) out = b = ctx.alloc().ioBuffer(4096);
+        return b;
+    }
+
+    /** Flushes at the end of the current read, or else at the end of this event-loop iteration, once. */
+    private void scheduleFlush() {
         if (reading) {
-            ctx.write(buf, ctx.voidPromise());
             needsFlush = true;
-        } else {
-            ctx.writeAndFlush(buf, ctx.voidPromise());
+        } else if (!flushScheduled) {
+            flushScheduled = true;
+            if (loop instanceof io.netty.channel.SingleThreadEventLoop st) st.executeAfterEventLoopIteration(flushTask);
+            else loop.execute(flushTask);
         }
     }
 
-    private void writeNow(ByteBuf buf) {
-        ctx.writeAndFlush(buf, ctx.voidPromise());
+    private void flushOut() {
+        flushScheduled = false;
+        ByteBuf b = out;
+        if (b == null) return;
+        out = null;
+        if (closed) b.release();
+        else ctx.writeAndFlush(b, ctx.voidPromise());
     }
 
-    private void closeAfter(ByteBuf buf) {
+    private void writeNow(ByteBuf buf) {
+        out().writeBytes(buf);
+        buf.release();
+        flushOut();
+    }
+
+    /** Writes what is pending, then closes. */
+    private void closeAfterOut() {
         closing = true;
         parser.kill();
-        ctx.writeAndFlush(buf).addListener(ChannelFutureListener.CLOSE);
+        ByteBuf b = out;
+        out = null;
+        ctx.writeAndFlush(b != null ? b : Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
     }
 
     /** Reads while the queue is short and the socket drains; stops otherwise (back-pressure). */
@@ -326,12 +360,8 @@ final class Connection extends ChannelInboundHandlerAdapter {
     // ---- streamed bodies -------------------------------------------------------------------------
 
     private void startStream(Exchange ex, Prepared p, boolean close, boolean chunked) {
-        Response r = p.response();
-        write(server.encoder().encodeChunkedHead(ctx.alloc(), r, chunked, close, ex.http10KeepAlive && !close));
-        if (needsFlush) {
-            needsFlush = false;
-            ctx.flush();
-        }
+        server.encoder().encodeStreamHead(out(), p.response(), chunked, close, ex.http10KeepAlive && !close);
+        flushOut();
         ChunkedBodyWriter writer = new ChunkedBodyWriter(ctx, loop, chunked);
         streaming = writer;
         server.handlerThreads()
@@ -364,7 +394,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
             return;
         }
         if (close) {
-            closeAfter(Unpooled.EMPTY_BUFFER);
+            closeAfterOut();
             return;
         }
         writeReady();

@@ -77,11 +77,12 @@ final class RequestParser {
     private int bodyLen;
     private long chunkRemaining;
     private int trailerBytes;
-    // per-connection caches: a keep-alive client repeats its target and header values
+    // per-connection caches: a keep-alive client repeats its target and header lines
     private byte[] lastUriBytes = new byte[0];
     private String lastUri;
-    private byte[][] lastValueBytes = new byte[16][];
-    private String[] lastValues = new String[16];
+    private final byte[][] lastLines = new byte[16][];
+    private final String[] lastNames = new String[16];
+    private final String[] lastValues = new String[16];
 
     RequestParser(Config config) {
         this.maxRequestLine = config.maxRequestLine();
@@ -157,7 +158,7 @@ final class RequestParser {
         int limit = in.writerIndex();
         int pos = base + scanOff;
         while (true) {
-            int lf = in.indexOf(pos, limit, (byte) '\n');
+            int lf = indexOfLf(in, pos, limit);
             if (lf < 0) {
                 scanOff = limit - base;
                 if (lineCount == 0 && scanOff > maxRequestLine + 1)
@@ -186,6 +187,17 @@ final class RequestParser {
         }
     }
 
+    /** The index of the next LF in [from, to), or -1; a plain loop over the array of a heap buffer. */
+    private static int indexOfLf(ByteBuf in, int from, int to) {
+        if (!in.hasArray()) return in.indexOf(from, to, (byte) '\n');
+        byte[] a = in.array();
+        int off = in.arrayOffset();
+        for (int i = from + off, end = to + off; i < end; i++) {
+            if (a[i] == '\n') return i - off;
+        }
+        return -1;
+    }
+
     private BadRequest headersTooLarge() {
         return new BadRequest(431, "header section larger than " + maxHeaderSize + " bytes");
     }
@@ -210,35 +222,51 @@ final class RequestParser {
         for (int l = 1; l < lines; l++) {
             int start = lineEnds[l - 1] + 2;
             int end = lineEnds[l];
-            int colon = parseFieldName(h, start, end);
-            String name = fieldName(h, start, colon);
-            int vs = colon + 1, ve = end;
-            while (vs < ve && (h[vs] == ' ' || h[vs] == '\t')) vs++;
-            while (ve > vs && (h[ve - 1] == ' ' || h[ve - 1] == '\t')) ve--;
-            for (int i = vs; i < ve; i++) {
-                int c = h[i] & 0xff;
-                if (c < 0x20 && c != '\t' || c == 0x7f) throw bad("control character in value of header " + name);
+            int slot = l - 1;
+            String name, value;
+            byte[] prev = slot < lastLines.length ? lastLines[slot] : null;
+            if (prev != null && Arrays.equals(h, start, end, prev, 0, prev.length)) {
+                name = lastNames[slot]; // the same line as the previous request's: already validated
+                value = lastValues[slot];
+            } else {
+                int colon = parseFieldName(h, start, end);
+                name = fieldName(h, start, colon);
+                int vs = colon + 1, ve = end;
+                while (vs < ve && (h[vs] == ' ' || h[vs] == '\t')) vs++;
+                while (ve > vs && (h[ve - 1] == ' ' || h[ve - 1] == '\t')) ve--;
+                for (int i = vs; i < ve; i++) {
+                    int c = h[i] & 0xff;
+                    if (c < 0x20 && c != '\t' || c == 0x7f) throw bad("control character in value of header " + name);
+                }
+                value = new String(h, vs, ve - vs, StandardCharsets.ISO_8859_1);
+                if (slot < lastLines.length) {
+                    lastLines[slot] = Arrays.copyOfRange(h, start, end);
+                    lastNames[slot] = name;
+                    lastValues[slot] = value;
+                }
             }
-            String value = fieldValue(h, vs, ve, l - 1);
             fields[(l - 1) * 2] = name;
             fields[(l - 1) * 2 + 1] = value;
-            switch (name) {
-                case "Host" -> hostCount++;
-                case "Content-Length" -> {
-                    if (contentLength >= 0) throw bad("more than one Content-Length");
-                    contentLength = parseContentLength(value);
-                }
-                case "Transfer-Encoding" ->
-                    transferEncoding = transferEncoding == null ? value : transferEncoding + "," + value;
-                case "Connection" -> {
+            // fieldName maps every spelling of these names to the constant, so identity is enough
+            if (name == "Host") {
+                hostCount++;
+            } else if (name == "Content-Length") {
+                if (contentLength >= 0) throw bad("more than one Content-Length");
+                contentLength = parseContentLength(value);
+            } else if (name == "Transfer-Encoding") {
+                transferEncoding = transferEncoding == null ? value : transferEncoding + "," + value;
+            } else if (name == "Connection") {
+                if (value.equals("keep-alive")) {
+                    connKeepAlive = true;
+                } else {
                     for (String t : value.split(",")) {
                         String tok = t.trim();
                         if (tok.equalsIgnoreCase("close")) connClose = true;
                         else if (tok.equalsIgnoreCase("keep-alive")) connKeepAlive = true;
                     }
                 }
-                case "Expect" -> expect = value;
-                default -> {}
+            } else if (name == "Expect") {
+                expect = value;
             }
         }
         boolean http11 = version.equals("HTTP/1.1");
@@ -417,18 +445,6 @@ final class RequestParser {
             if (a != b && !Character.isLetter(b)) return false;
         }
         return true;
-    }
-
-    private String fieldValue(byte[] h, int from, int to, int slot) {
-        if (slot < lastValues.length) {
-            byte[] prev = lastValueBytes[slot];
-            if (prev != null && Arrays.equals(h, from, to, prev, 0, prev.length)) return lastValues[slot];
-            String v = new String(h, from, to - from, StandardCharsets.ISO_8859_1);
-            lastValueBytes[slot] = Arrays.copyOfRange(h, from, to);
-            lastValues[slot] = v;
-            return v;
-        }
-        return new String(h, from, to - from, StandardCharsets.ISO_8859_1);
     }
 
     private static long parseContentLength(String v) {

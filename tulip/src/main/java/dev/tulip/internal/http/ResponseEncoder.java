@@ -6,7 +6,6 @@ import dev.tulip.Response;
 import dev.tulip.internal.Prepared;
 import dev.tulip.internal.Status;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -23,8 +22,13 @@ final class ResponseEncoder {
     private static final byte[] SET_COOKIE = "Set-Cookie: ".getBytes(StandardCharsets.US_ASCII);
     static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[][] STATUS_LINES = new byte[600][];
+    /** {@code Content-Length: n} and the blank line that ends the head, for small bodies. */
+    private static final byte[][] LENGTH_LINES = new byte[2048][];
 
     static {
+        for (int n = 0; n < LENGTH_LINES.length; n++) {
+            LENGTH_LINES[n] = ("Content-Length: " + n + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
+        }
         for (int s = 100; s < 600; s++) {
             STATUS_LINES[s] = ("HTTP/1.1 " + s + " " + Status.reason(s) + "\r\n").getBytes(StandardCharsets.US_ASCII);
         }
@@ -40,36 +44,72 @@ final class ResponseEncoder {
         this.date = date;
     }
 
-    /** The complete response; for {@code head} requests the body is left out but its length kept. */
-    ByteBuf encode(ByteBufAllocator alloc, Prepared p, boolean head, boolean close, boolean http10KeepAlive) {
+    /** Appends the complete response to {@code buf}; for {@code head} requests the body is left out but its length kept. */
+    void encode(ByteBuf buf, Prepared p, boolean head, boolean close, boolean http10KeepAlive) {
         Response r = p.response();
         byte[] body = p.body();
         int status = r.status();
         boolean noBody = status < 200 || status == 204 || status == 304;
         int bodyLen = noBody ? 0 : body.length;
-        ByteBuf buf = alloc.ioBuffer(256 + (head ? 0 : bodyLen));
+        buf.ensureWritable(160 + (head ? 0 : bodyLen));
         writeHead(buf, r, close, http10KeepAlive);
         if (!noBody) {
-            buf.writeBytes(CONTENT_LENGTH);
-            writeDecimal(buf, bodyLen);
+            if (bodyLen < LENGTH_LINES.length) {
+                buf.writeBytes(LENGTH_LINES[bodyLen]);
+            } else {
+                buf.writeBytes(CONTENT_LENGTH);
+                writeDecimal(buf, bodyLen);
+                buf.writeBytes(CRLF);
+                buf.writeBytes(CRLF);
+            }
+        } else {
             buf.writeBytes(CRLF);
         }
-        buf.writeBytes(CRLF);
         if (!head && bodyLen > 0) buf.writeBytes(body);
-        return buf;
     }
 
-    /** The head of a streamed response: chunked, or (for HTTP/1.0) delimited by closing the connection. */
-    ByteBuf encodeChunkedHead(
-            ByteBufAllocator alloc, Response r, boolean chunked, boolean close, boolean http10KeepAlive) {
-        ByteBuf buf = alloc.ioBuffer(256);
+    /** Appends the head of a streamed response: chunked, or (for HTTP/1.0) delimited by closing the connection. */
+    void encodeStreamHead(ByteBuf buf, Response r, boolean chunked, boolean close, boolean http10KeepAlive) {
         writeHead(buf, r, close, http10KeepAlive);
         if (chunked) buf.writeBytes(CHUNKED);
         buf.writeBytes(CRLF);
-        return buf;
+    }
+
+    /**
+     * The status line, {@code Content-Type}, {@code Server} and {@code Date} of a response that has
+     * no other headers nor cookies (most responses), encoded once per status, content type and
+     * second. Entries are immutable, so the unsynchronized array is safe to share across loops.
+     */
+    private record CachedHead(int status, String contentType, byte[] dateLine, byte[] bytes) {}
+
+    private final CachedHead[] heads = new CachedHead[64];
+
+    private boolean writeCachedHead(ByteBuf buf, Response r) {
+        Headers h = r.headers();
+        if (h.size() != 1 || !r.cookies().isEmpty() || !h.name(0).equalsIgnoreCase("Content-Type")) return false;
+        int status = r.status();
+        String type = h.value(0);
+        byte[] dateLine = date.line();
+        int slot = (status * 31 + type.hashCode()) & (heads.length - 1);
+        CachedHead c = heads[slot];
+        if (c == null || c.status != status || c.dateLine != dateLine || !c.contentType.equals(type)) {
+            ByteBuf tmp = io.netty.buffer.Unpooled.buffer(128);
+            writeHeadFields(tmp, r, dateLine);
+            byte[] bytes = new byte[tmp.readableBytes()];
+            tmp.readBytes(bytes);
+            heads[slot] = c = new CachedHead(status, type, dateLine, bytes);
+        }
+        buf.writeBytes(c.bytes);
+        return true;
     }
 
     private void writeHead(ByteBuf buf, Response r, boolean close, boolean http10KeepAlive) {
+        if (!writeCachedHead(buf, r)) writeHeadFields(buf, r, date.line());
+        if (close) buf.writeBytes(CONN_CLOSE);
+        else if (http10KeepAlive) buf.writeBytes(CONN_KEEP_ALIVE);
+    }
+
+    private void writeHeadFields(ByteBuf buf, Response r, byte[] dateLine) {
         buf.writeBytes(STATUS_LINES[r.status()]);
         Headers h = r.headers();
         boolean ownServer = false;
@@ -96,14 +136,12 @@ final class ResponseEncoder {
             buf.writeBytes(CRLF);
         }
         if (!ownServer) buf.writeBytes(serverLine);
-        if (!ownDate) buf.writeBytes(date.line());
+        if (!ownDate) buf.writeBytes(dateLine);
         for (Cookie c : r.cookies()) {
             buf.writeBytes(SET_COOKIE);
             buf.writeCharSequence(c.toSetCookie(), StandardCharsets.ISO_8859_1);
             buf.writeBytes(CRLF);
         }
-        if (close) buf.writeBytes(CONN_CLOSE);
-        else if (http10KeepAlive) buf.writeBytes(CONN_KEEP_ALIVE);
     }
 
     static void writeDecimal(ByteBuf buf, int v) {
@@ -112,7 +150,7 @@ final class ResponseEncoder {
     }
 
     /** One chunk of a chunked body: size line, data, CRLF. */
-    static ByteBuf chunk(ByteBufAllocator alloc, byte[] data, int len) {
+    static ByteBuf chunk(io.netty.buffer.ByteBufAllocator alloc, byte[] data, int len) {
         ByteBuf buf = alloc.ioBuffer(len + 12);
         buf.writeCharSequence(Integer.toHexString(len), StandardCharsets.US_ASCII);
         buf.writeBytes(CRLF);
