@@ -103,11 +103,7 @@ public final class HeaderList implements Headers {
     public HeaderList add(String name, String value) {
         checkWritable();
         validate(name, value);
-        if (size * 2 == entries.length) entries = java.util.Arrays.copyOf(entries, entries.length * 2);
-        entries[size * 2] = name;
-        entries[size * 2 + 1] = value;
-        size++;
-        return this;
+        return addTrusted(name, value);
     }
 
     /** Adds a field the caller knows is valid (constants), skipping validation. */

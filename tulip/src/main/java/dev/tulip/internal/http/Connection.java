@@ -33,6 +33,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
     private final ArrayDeque<Exchange> queue = new ArrayDeque<>();
     private ChannelHandlerContext ctx;
     private EventLoop loop;
+    private LoopBatch batch;
     private InetSocketAddress remote;
     private ByteBuf input;
     private boolean reading;
@@ -69,6 +70,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
         this.loop = ctx.channel().eventLoop();
         this.remote = ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a : null;
         this.lastActivityNanos = System.nanoTime();
+        this.batch = server.batch(loop);
         server.opened(this, loop);
         if (server.draining()) ctx.close();
     }
@@ -186,7 +188,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
         } else {
             Thread t = server.handlerThreads().newThread(() -> runVirtual(ex, target));
             ex.thread = t;
-            t.start();
+            batch.start(t);
         }
     }
 
@@ -232,7 +234,8 @@ final class Connection extends ChannelInboundHandlerAdapter {
     private void runVirtual(Exchange ex, Dispatcher.Target target) {
         Prepared p = dispatcher.invokeBlocking(target, ex.request);
         ex.thread = null;
-        onLoop(() -> complete(ex, p));
+        if (!batch.post(() -> complete(ex, p)))
+            LOG.debug("event loop stopped; dropping the result for a cut connection");
     }
 
     /** Hands {@code task} to the connection's loop; dropped if the app already stopped (the connection was cut). */

@@ -35,6 +35,7 @@ public final class HttpServer {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger open = new AtomicInteger();
     private final Map<EventLoop, Set<Connection>> connections = new IdentityHashMap<>();
+    private final Map<EventLoop, LoopBatch> batches = new IdentityHashMap<>();
     private final Object drainLock = new Object();
     private final java.util.concurrent.ThreadFactory handlerThreads =
             Thread.ofVirtual().name("tulip-handler").factory();
@@ -46,7 +47,10 @@ public final class HttpServer {
         this.loops = loops;
         this.dispatcher = dispatcher;
         this.encoder = new ResponseEncoder(config.serverHeader(), date);
-        for (EventLoop loop : loops.loops()) connections.put(loop, new HashSet<>());
+        for (EventLoop loop : loops.loops()) {
+            connections.put(loop, new HashSet<>());
+            batches.put(loop, new LoopBatch(loop, handlerThreads));
+        }
     }
 
     /** Binds and returns the port; fails with a message naming the address when that is impossible. */
@@ -110,6 +114,10 @@ public final class HttpServer {
     /** Virtual threads for handlers and streamed bodies. */
     java.util.concurrent.ThreadFactory handlerThreads() {
         return handlerThreads;
+    }
+
+    LoopBatch batch(EventLoop loop) {
+        return batches.get(loop);
     }
 
     Config config() {
