@@ -16,7 +16,7 @@ if ! ls "$copy"/peers/netty-raw/target/netty-raw.jar >/dev/null 2>&1; then
   (cd "$copy" && ./build.sh -q)
 fi
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 2; }
-(cd "$root" && source scripts/jdk.sh && mvn "${MVN_FLAGS[@]}" -q package -DskipTests -pl bench -am)
+(cd "$root" && source scripts/jdk.sh && mvn "${MVN_FLAGS[@]}" -q package -Dmaven.test.skip=true -pl bench -am)
 export PEERS="${PEERS:-netty-raw vertx-web helidon-se tulip tulip-loop}"
 export TULIP_DIR="$root"
 export OUT_DIR="${OUT_DIR:-$root/bench/results/compare-$(date +%Y%m%d-%H%M%S)}"

@@ -5,8 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/jdk.sh
 jar=bench/target/tulip-bench-0.1.0-SNAPSHOT.jar
-if [ ! -f "$jar" ] || [ -n "$(find tulip/src bench/src -newer "$jar" -name '*.java' 2>/dev/null | head -1)" ]; then
-  mvn "${MVN_FLAGS[@]}" -q package -DskipTests -pl bench -am >&2
+if [ ! -f "$jar" ] || [ -n "$(find tulip/src/main bench/src/main -newer "$jar" -name '*.java' 2>/dev/null | head -1)" ]; then
+  mvn "${MVN_FLAGS[@]}" -q package -Dmaven.test.skip=true -pl bench -am >&2
 fi
 # shellcheck disable=SC2086
 exec "$JAVA" ${JAVA_OPTS:-$TULIP_JVM_FLAGS} -cp "$jar:bench/target/lib/*" dev.tulip.bench.BenchApp

@@ -1,20 +1,24 @@
 package dev.tulip.internal;
 
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import tools.jackson.core.util.BufferRecycler;
-import tools.jackson.core.util.JsonRecyclerPools;
 import tools.jackson.core.util.RecyclerPool;
 
 /**
  * Jackson's buffers: each event loop keeps one set in a field of its thread (no pool traffic on
- * the non-blocking path); virtual threads share a concurrent pool, as they come and go.
+ * the non-blocking path); other threads (virtual threads come and go) share a small striped array
+ * of slots, taken and returned with one atomic swap each. A thread that finds its slot empty gets
+ * fresh buffers; a returned set that finds its slot full is dropped.
  */
 final class JsonBufferPool implements RecyclerPool<BufferRecycler> {
-    private final RecyclerPool<BufferRecycler> shared = JsonRecyclerPools.newConcurrentDequePool();
+    private static final int SLOTS = 16;
+    private final AtomicReferenceArray<BufferRecycler> slots = new AtomicReferenceArray<>(SLOTS);
 
     @Override
     public BufferRecycler acquireAndLinkPooled() {
         if (Thread.currentThread() instanceof Loops.LoopThread loop) return loop.jsonBuffers();
-        return shared.acquireAndLinkPooled();
+        BufferRecycler r = slots.getAndSet(slot(), null);
+        return (r != null ? r : new BufferRecycler()).withPool(this);
     }
 
     @Override
@@ -24,6 +28,10 @@ final class JsonBufferPool implements RecyclerPool<BufferRecycler> {
 
     @Override
     public void releasePooled(BufferRecycler recycler) {
-        shared.releasePooled(recycler);
+        slots.compareAndSet(slot(), null, recycler);
+    }
+
+    private static int slot() {
+        return (int) (Thread.currentThread().threadId() & (SLOTS - 1));
     }
 }

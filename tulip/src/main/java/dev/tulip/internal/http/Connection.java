@@ -79,7 +79,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
     public void channelInactive(ChannelHandlerContext ctx) {
         closed = true;
         if (input != null) {
-            input.release();
+            if (batch == null || !batch.isScratch(input)) input.release();
             input = null;
         }
         if (out != null) {
@@ -105,11 +105,19 @@ final class Connection extends ChannelInboundHandlerAdapter {
         }
         reading = true;
         lastActivityNanos = System.nanoTime();
-        // the parser scans a heap array: one copy per read, then plain array loops
-        if (input == null) input = ctx.alloc().heapBuffer(Math.max(2048, in.readableBytes()));
+        // The parser scans a heap array: one copy per read, then plain array loops. Most reads hold
+        // whole requests, so they go through the loop's shared buffer; only a partial request left
+        // at the end of a read is kept in a buffer of the connection's own.
+        boolean shared = input == null;
+        if (shared) input = batch.scratchInput(in.readableBytes());
         input.writeBytes(in);
         in.release();
         parseAll();
+        if (shared && input != null) {
+            ByteBuf own = input.isReadable() ? ctx.alloc().heapBuffer(Math.max(2048, input.readableBytes())) : null;
+            if (own != null) own.writeBytes(input);
+            input = own;
+        }
     }
 
     private void parseAll() {
@@ -124,9 +132,9 @@ final class Connection extends ChannelInboundHandlerAdapter {
             }
         }
         if (input != null && !input.isReadable()) {
-            input.release();
+            if (!batch.isScratch(input)) input.release();
             input = null;
-        } else if (input != null) {
+        } else if (input != null && !batch.isScratch(input)) {
             input.discardSomeReadBytes();
         }
     }
