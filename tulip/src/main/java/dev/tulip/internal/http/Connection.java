@@ -196,7 +196,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
         } else {
             Thread t = server.handlerThreads().newThread(() -> runVirtual(ex, target));
             ex.thread = t;
-            batch.start(t);
+            ex.wake = batch.start(t);
         }
     }
 
@@ -242,7 +242,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
     private void runVirtual(Exchange ex, Dispatcher.Target target) {
         Prepared p = dispatcher.invokeBlocking(target, ex.request);
         ex.thread = null;
-        if (!batch.post(() -> complete(ex, p)))
+        if (!batch.post(() -> complete(ex, p), ex.wake))
             LOG.debug("event loop stopped; dropping the result for a cut connection");
     }
 

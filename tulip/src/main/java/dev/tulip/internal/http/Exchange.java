@@ -15,6 +15,8 @@ final class Exchange {
 
     boolean done;
     Prepared prepared;
+    /** How the handler's result reaches the loop (see {@link LoopBatch}). */
+    volatile LoopBatch.Wake wake;
     /** The virtual thread running the handler, to interrupt on timeout or cut. */
     volatile Thread thread;
 

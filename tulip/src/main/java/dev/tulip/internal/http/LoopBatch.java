@@ -14,8 +14,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * once per request (on a small machine each wake is a context switch).
  *
  * <p>Handler threads are started at the end of the loop iteration that read their requests,
- * several at once from one virtual thread. Results come back through one queue; only the first
- * result of a batch schedules a task on the loop, which then completes every queued result.
+ * several at once from one virtual thread. Results come back through one queue. A handler that
+ * finishes while its batch is still being run only queues its result; the starting thread, once
+ * it has yielded behind the handlers, wakes the loop for all of them. A handler that finishes
+ * later (it blocked) wakes the loop itself.
  */
 final class LoopBatch {
     private final EventLoop loop;
@@ -34,25 +36,46 @@ final class LoopBatch {
         this.threads = threads;
     }
 
-    /** Starts {@code t} at the end of this loop iteration; called on the loop. */
-    void start(Thread t) {
+    /** Whether the results of a batch must wake the loop themselves. */
+    static final class Wake {
+        volatile boolean fired;
+    }
+
+    private static final Wake FIRED = new Wake();
+
+    static {
+        FIRED.fired = true;
+    }
+
+    private Wake pendingWake; // loop thread only: the wake of the batch being collected
+
+    /** Starts {@code t} at the end of this loop iteration and returns the wake its result should use; on the loop. */
+    Wake start(Thread t) {
+        if (pendingWake == null) pendingWake = new Wake();
         toStart.add(t);
         if (!startScheduled) {
             startScheduled = true;
             if (loop instanceof SingleThreadEventLoop st) st.executeAfterEventLoopIteration(startAll);
             else loop.execute(startAll);
         }
+        return pendingWake;
     }
 
     private void startAll() {
         startScheduled = false;
+        Wake wake = pendingWake;
+        pendingWake = null;
         int n = toStart.size();
         if (n == 1) {
+            wake.fired = true; // nothing to batch: the result wakes the loop itself
             toStart.getFirst().start();
         } else if (n > 1) {
             Thread[] batch = toStart.toArray(new Thread[0]);
             threads.newThread(() -> {
                         for (Thread t : batch) t.start();
+                        Thread.yield(); // run behind the handlers just started
+                        wake.fired = true;
+                        if (!results.isEmpty()) scheduleDrain();
                     })
                     .start();
         }
@@ -70,9 +93,21 @@ final class LoopBatch {
         return b == scratchInput;
     }
 
-    /** Runs {@code task} on the loop soon; callable from any thread. False if the loop has stopped. */
-    boolean post(Runnable task) {
+    /**
+     * Runs {@code task} on the loop soon; callable from any thread. With a {@code wake} that has
+     * not fired, the batch's starter wakes the loop later. False if the loop has stopped.
+     */
+    boolean post(Runnable task, Wake wake) {
         results.add(task);
+        return wake != null && !wake.fired || scheduleDrain();
+    }
+
+    /** Runs {@code task} on the loop soon, waking it; callable from any thread. False if the loop has stopped. */
+    boolean post(Runnable task) {
+        return post(task, FIRED);
+    }
+
+    private boolean scheduleDrain() {
         if (drainScheduled.compareAndSet(false, true)) {
             try {
                 loop.execute(drain);

@@ -64,6 +64,44 @@ class LoopBatchTest {
     }
 
     @Test
+    void resultsOfABatchReachTheLoopWhetherTheirHandlerFinishesAtOnceOrBlocksFirst() throws Exception {
+        CountDownLatch quickDone = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch slowDone = new CountDownLatch(1);
+        LoopBatch.Wake[] wakes = new LoopBatch.Wake[2];
+        CountDownLatch wakesSet = new CountDownLatch(1);
+        Thread quick = Thread.ofVirtual().unstarted(() -> {
+            awaitQuietly(wakesSet);
+            batch.post(quickDone::countDown, wakes[0]);
+        });
+        Thread slow = Thread.ofVirtual().unstarted(() -> {
+            awaitQuietly(wakesSet);
+            awaitQuietly(release); // blocks long after its batch was started
+            batch.post(slowDone::countDown, wakes[1]);
+        });
+        loop.execute(() -> {
+            wakes[0] = batch.start(quick);
+            wakes[1] = batch.start(slow);
+            wakesSet.countDown();
+        });
+        assertThat(quickDone.await(10, TimeUnit.SECONDS))
+                .as("woken by the batch's starter")
+                .isTrue();
+        release.countDown();
+        assertThat(slowDone.await(10, TimeUnit.SECONDS))
+                .as("woken by the late handler itself")
+                .isTrue();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void postingAfterTheLoopStoppedReportsFalse() {
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         assertThat(batch.post(() -> {})).isFalse();
