@@ -28,7 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Dispatcher {
     private static final Logger LOG = LoggerFactory.getLogger("dev.tulip");
 
-    /** What to run for a request: the composed chain, and whether it may run on the event loop. */
     /**
      * What to run for a request: the composed chain, whether it may run on the event loop, and
      * whether its route is all literal segments (so the same path always resolves to it).
