@@ -23,7 +23,7 @@ final class ChunkedBodyWriter extends OutputStream {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition writable = lock.newCondition();
 
-    ChunkedBodyWriter(ChannelHandlerContext ctx, io.netty.channel.EventLoop loop, boolean chunked) {
+    ChunkedBodyWriter(ChannelHandlerContext ctx, boolean chunked) {
         this.ctx = ctx;
         this.chunked = chunked;
     }

@@ -373,7 +373,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
     private void startStream(Exchange ex, Prepared p, boolean close, boolean chunked) {
         server.encoder().encodeStreamHead(out(), p.response(), chunked, close, ex.http10KeepAlive && !close);
         flushOut();
-        ChunkedBodyWriter writer = new ChunkedBodyWriter(ctx, loop, chunked);
+        ChunkedBodyWriter writer = new ChunkedBodyWriter(ctx, chunked);
         streaming = writer;
         server.handlerThreads()
                 .newThread(() -> {

@@ -1,0 +1,184 @@
+package dev.tulip.internal.http;
+
+import io.netty.buffer.ByteBuf;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * The token-level rules of HTTP/1.1 request syntax that {@link RequestParser} applies: methods,
+ * versions, field names, {@code Content-Length}, {@code Transfer-Encoding} and chunk sizes. Each
+ * violation is a {@link BadRequest} carrying the status to answer.
+ */
+final class HttpSyntax {
+    private HttpSyntax() {}
+
+    static final boolean[] TCHAR = new boolean[256];
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            TCHAR[c] = c >= 'a' && c <= 'z'
+                    || c >= 'A' && c <= 'Z'
+                    || c >= '0' && c <= '9'
+                    || "!#$%&'*+-.^_`|~".indexOf(c) >= 0;
+        }
+    }
+
+    static final class BadRequest extends RuntimeException {
+        final int status;
+
+        BadRequest(int status, String message) {
+            super(message, null, false, false);
+            this.status = status;
+        }
+    }
+
+    static BadRequest bad(String message) {
+        return new BadRequest(400, message);
+    }
+
+    static boolean startsWithIgnoreCase(byte[] h, int from, int to, String prefix) {
+        if (to - from < prefix.length()) return false;
+        for (int i = 0; i < prefix.length(); i++) {
+            if (Character.toLowerCase(h[from + i]) != prefix.charAt(i)) return false;
+        }
+        return true;
+    }
+
+    static String method(byte[] h, int len) {
+        switch (len) {
+            case 3 -> {
+                if (h[0] == 'G' && h[1] == 'E' && h[2] == 'T') return "GET";
+                if (h[0] == 'P' && h[1] == 'U' && h[2] == 'T') return "PUT";
+            }
+            case 4 -> {
+                if (h[0] == 'P' && h[1] == 'O' && h[2] == 'S' && h[3] == 'T') return "POST";
+                if (h[0] == 'H' && h[1] == 'E' && h[2] == 'A' && h[3] == 'D') return "HEAD";
+            }
+            default -> {}
+        }
+        String m = new String(h, 0, len, StandardCharsets.US_ASCII);
+        return switch (m) {
+            case "DELETE" -> "DELETE";
+            case "PATCH" -> "PATCH";
+            case "OPTIONS" -> "OPTIONS";
+            default -> m;
+        };
+    }
+
+    static String version(byte[] h, int from, int to) {
+        if (to - from == 8
+                && h[from] == 'H'
+                && h[from + 1] == 'T'
+                && h[from + 2] == 'T'
+                && h[from + 3] == 'P'
+                && h[from + 4] == '/'
+                && h[from + 6] == '.') {
+            byte major = h[from + 5], minor = h[from + 7];
+            if (major == '1' && minor == '1') return "HTTP/1.1";
+            if (major == '1' && minor == '0') return "HTTP/1.0";
+            if (major >= '0' && major <= '9' && minor >= '0' && minor <= '9') {
+                throw new BadRequest(505, "HTTP version " + (char) major + "." + (char) minor + " is not supported");
+            }
+        }
+        throw bad("malformed HTTP version");
+    }
+
+    /** Validates a field name and returns the index of its colon. */
+    static int parseFieldName(byte[] h, int start, int end) {
+        if (h[start] == ' ' || h[start] == '\t') throw bad("obsolete line folding is not allowed");
+        for (int i = start; i < end; i++) {
+            int c = h[i] & 0xff;
+            if (c == ':') {
+                if (i == start) throw bad("empty header name");
+                return i;
+            }
+            if (!TCHAR[c]) {
+                if (c == ' ' || c == '\t') throw bad("whitespace before the colon of a header");
+                throw bad("invalid character in header name");
+            }
+        }
+        throw bad("header line without a colon");
+    }
+
+    /** Common names as constants (so switch-by-name works and repeated names allocate nothing). */
+    static String fieldName(byte[] h, int from, int to) {
+        String known = switch (to - from) {
+            case 4 -> eq(h, from, "Host") ? "Host" : null;
+            case 6 ->
+                eq(h, from, "Accept")
+                        ? "Accept"
+                        : eq(h, from, "Cookie") ? "Cookie" : eq(h, from, "Expect") ? "Expect" : null;
+            case 10 -> eq(h, from, "Connection") ? "Connection" : eq(h, from, "User-Agent") ? "User-Agent" : null;
+            case 12 -> eq(h, from, "Content-Type") ? "Content-Type" : null;
+            case 13 -> eq(h, from, "Authorization") ? "Authorization" : null;
+            case 14 -> eq(h, from, "Content-Length") ? "Content-Length" : null;
+            case 15 ->
+                eq(h, from, "Accept-Encoding")
+                        ? "Accept-Encoding"
+                        : eq(h, from, "Accept-Language") ? "Accept-Language" : null;
+            case 17 -> eq(h, from, "Transfer-Encoding") ? "Transfer-Encoding" : null;
+            default -> null;
+        };
+        return known != null ? known : new String(h, from, to - from, StandardCharsets.ISO_8859_1);
+    }
+
+    static boolean eq(byte[] h, int from, String name) {
+        for (int i = 0; i < name.length(); i++) {
+            int a = h[from + i], b = name.charAt(i);
+            if (a != b && (a | 0x20) != (b | 0x20)) return false;
+            if (a != b && !Character.isLetter(b)) return false;
+        }
+        return true;
+    }
+
+    static long parseContentLength(String v) {
+        if (v.isEmpty() || v.length() > 18) throw bad("malformed Content-Length");
+        long n = 0;
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (c < '0' || c > '9') throw bad("malformed Content-Length");
+            n = n * 10 + (c - '0');
+        }
+        return n;
+    }
+
+    /** Only a final {@code chunked} is accepted; other codings before it are not implemented. */
+    static boolean checkTransferEncoding(String te) {
+        String[] codings = te.split(",", -1);
+        for (int i = 0; i < codings.length; i++) {
+            String c = codings[i].trim();
+            if (c.isEmpty()) throw bad("malformed Transfer-Encoding");
+            boolean chunked = c.equalsIgnoreCase("chunked");
+            if (i < codings.length - 1) {
+                if (chunked) throw bad("chunked must be the last transfer coding, and only once");
+                for (int j = 0; j < c.length(); j++)
+                    if (!TCHAR[c.charAt(j) & 0xff]) throw bad("malformed Transfer-Encoding");
+            } else if (!chunked) {
+                throw bad("Transfer-Encoding must end with chunked");
+            }
+        }
+        if (codings.length > 1) throw new BadRequest(501, "transfer codings other than chunked are not supported");
+        return true;
+    }
+
+    static long parseChunkSize(ByteBuf in, int from, int cr) {
+        long size = 0;
+        int i = from, digits = 0;
+        for (; i < cr; i++) {
+            int d = Character.digit(in.getByte(i), 16);
+            if (d < 0) break;
+            if (++digits > 15) throw bad("chunk size too large");
+            size = size << 4 | d;
+        }
+        if (digits == 0) throw bad("malformed chunk size");
+        if (i < cr) {
+            int j = i;
+            while (j < cr && (in.getByte(j) == ' ' || in.getByte(j) == '\t')) j++;
+            if (j == cr || in.getByte(j) != ';') throw bad("malformed chunk size");
+            for (; j < cr; j++) {
+                int c = in.getByte(j) & 0xff;
+                if (c < 0x20 && c != '\t' || c == 0x7f) throw bad("control character in chunk extension");
+            }
+        }
+        return size;
+    }
+}
