@@ -100,6 +100,21 @@ class KeepAliveIT {
     }
 
     @Test
+    void theDateHeaderFollowsTheClockEachSecond() throws Exception {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            java.time.Instant before = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            RawHttp.Response r = RawHttp.exchange(port, get("/thing"));
+            java.time.Instant after = java.time.Instant.now();
+            java.time.Instant date = java.time.ZonedDateTime.parse(
+                            r.header("Date").orElseThrow(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant();
+            // the cached value is refreshed on the second; allow one second for the refresh task
+            assertThat(date).isBetween(before.minusSeconds(1), after);
+            Thread.sleep(1100); // the next attempt must see a later second
+        }
+    }
+
+    @Test
     void errorResponsesCarryServerAndDateHeadersToo() throws IOException {
         RawHttp.Response r = RawHttp.exchange(port, "GET / HTTP/1.1\r\n\r\n");
         assertThat(r.status()).isEqualTo(400);
