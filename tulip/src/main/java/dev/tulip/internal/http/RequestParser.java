@@ -131,6 +131,8 @@ final class RequestParser {
                 in.skipBytes(2);
             }
             if (!in.isReadable()) return null;
+            // a lone CR may be the first half of an empty line whose LF is still on its way
+            if (in.readableBytes() == 1 && in.getByte(in.readerIndex()) == '\r') return null;
         }
         if (headStartNanos == 0) headStartNanos = System.nanoTime();
         int base = in.readerIndex();

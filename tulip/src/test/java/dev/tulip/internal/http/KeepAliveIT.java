@@ -100,6 +100,25 @@ class KeepAliveIT {
     }
 
     @Test
+    void anEmptyLineBeforeTheRequestIsIgnoredEvenWhenItsCrAndLfArriveApart() throws Exception {
+        try (RawHttp c = RawHttp.connect(port)) {
+            c.send("\r");
+            Thread.sleep(100); // a separate read for the CR
+            c.send("\n" + get("/thing"));
+            assertThat(c.read().status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void tooManyEmptyLinesBeforeTheRequestAreRejected() throws IOException {
+        try (RawHttp c = RawHttp.connect(port)) {
+            c.send("\r\n".repeat(9) + get("/thing"));
+            assertThat(c.read().status()).isEqualTo(400);
+            c.assertClosedByServer();
+        }
+    }
+
+    @Test
     void theDateHeaderFollowsTheClockEachSecond() throws Exception {
         for (int attempt = 0; attempt < 3; attempt++) {
             java.time.Instant before = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
