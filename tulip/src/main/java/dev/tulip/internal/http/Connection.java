@@ -31,22 +31,19 @@ final class Connection extends ChannelInboundHandlerAdapter {
     private final Dispatcher dispatcher;
     private final RequestParser parser;
     private final ArrayDeque<Exchange> queue = new ArrayDeque<>();
+    private final Runnable flushTask = this::flushOut;
     private ChannelHandlerContext ctx;
     private EventLoop loop;
     private LoopBatch batch;
     private InetSocketAddress remote;
+    /** Unparsed input of a partial request; between reads only ever the connection's own buffer. */
     private ByteBuf input;
-    private boolean reading;
-    private boolean needsFlush;
     /** Responses encoded but not yet handed to the channel: one buffer and one write per flush. */
     private ByteBuf out;
 
+    private boolean reading;
+    private boolean needsFlush;
     private boolean flushScheduled;
-    /** The last literal route resolved on this connection, by the identity of its request target. */
-    private String memoUri, memoMethod;
-
-    private Dispatcher.Target memoTarget;
-    private final Runnable flushTask = this::flushOut;
     private boolean paused;
     /** No more requests are read: the last queued response closes the connection. */
     private boolean closing;
@@ -55,7 +52,10 @@ final class Connection extends ChannelInboundHandlerAdapter {
     private ChunkedBodyWriter streaming;
     /** A {@code 100 Continue} waits until the responses queued before it are written. */
     private boolean continueDeferred;
+    /** The last literal route resolved on this connection, by the identity of its request target. */
+    private String memoUri, memoMethod;
 
+    private Dispatcher.Target memoTarget;
     long lastActivityNanos;
 
     Connection(HttpServer server, Dispatcher dispatcher) {
@@ -108,15 +108,35 @@ final class Connection extends ChannelInboundHandlerAdapter {
         // The parser scans a heap array: one copy per read, then plain array loops. Most reads hold
         // whole requests, so they go through the loop's shared buffer; only a partial request left
         // at the end of a read is kept in a buffer of the connection's own.
-        boolean shared = input == null;
-        if (shared) input = batch.scratchInput(in.readableBytes());
-        input.writeBytes(in);
+        if (input != null) {
+            input.writeBytes(in);
+            in.release();
+            parseOwnInput();
+            return;
+        }
+        ByteBuf scratch = batch.scratchInput(in.readableBytes());
+        scratch.writeBytes(in);
         in.release();
+        input = scratch;
         parseAll();
-        if (shared && input != null) {
-            ByteBuf own = input.isReadable() ? ctx.alloc().heapBuffer(Math.max(2048, input.readableBytes())) : null;
-            if (own != null) own.writeBytes(input);
+        if (input != null && input.isReadable()) {
+            ByteBuf own = ctx.alloc().heapBuffer(Math.max(2048, input.readableBytes()));
+            own.writeBytes(input);
             input = own;
+        } else {
+            input = null;
+        }
+    }
+
+    /** Parses the connection's own input buffer and releases it once it is consumed. */
+    private void parseOwnInput() {
+        parseAll();
+        if (input == null) return;
+        if (input.isReadable()) {
+            input.discardSomeReadBytes();
+        } else {
+            input.release();
+            input = null;
         }
     }
 
@@ -127,15 +147,9 @@ final class Connection extends ChannelInboundHandlerAdapter {
             if (event instanceof RequestParser.Parsed p) onRequest(p);
             else if (event instanceof RequestParser.Failure f) onFailure(f);
             else if (event == RequestParser.CONTINUE) {
-                if (queue.isEmpty()) writeNow(Unpooled.wrappedBuffer(ResponseEncoder.CONTINUE));
+                if (queue.isEmpty()) writeNow(ResponseEncoder.CONTINUE);
                 else continueDeferred = true;
             }
-        }
-        if (input != null && !input.isReadable()) {
-            if (!batch.isScratch(input)) input.release();
-            input = null;
-        } else if (input != null && !batch.isScratch(input)) {
-            input.discardSomeReadBytes();
         }
     }
 
@@ -248,11 +262,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
 
     /** Hands {@code task} to the connection's loop; dropped if the app already stopped (the connection was cut). */
     private void onLoop(Runnable task) {
-        try {
-            loop.execute(task);
-        } catch (java.util.concurrent.RejectedExecutionException e) {
-            LOG.debug("event loop stopped; dropping the result for a cut connection");
-        }
+        if (!batch.post(task)) LOG.debug("event loop stopped; dropping the result for a cut connection");
     }
 
     /** Records the response of {@code ex} and writes every response that is now next in line. */
@@ -307,7 +317,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
         }
         if (continueDeferred && queue.isEmpty() && streaming == null && !closed) {
             continueDeferred = false;
-            writeNow(Unpooled.wrappedBuffer(ResponseEncoder.CONTINUE));
+            writeNow(ResponseEncoder.CONTINUE);
         }
         lastActivityNanos = System.nanoTime();
         updateReading(ctx.channel().isWritable());
@@ -340,9 +350,8 @@ final class Connection extends ChannelInboundHandlerAdapter {
         else ctx.writeAndFlush(b, ctx.voidPromise());
     }
 
-    private void writeNow(ByteBuf buf) {
-        out().writeBytes(buf);
-        buf.release();
+    private void writeNow(byte[] bytes) {
+        out().writeBytes(bytes);
         flushOut();
     }
 
@@ -364,7 +373,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
         } else if (!shouldPause && paused && !closing) {
             paused = false;
             ctx.channel().config().setAutoRead(true);
-            if (input != null && input.isReadable()) loop.execute(this::parseAll);
+            if (input != null && input.isReadable()) loop.execute(this::parseOwnInput);
         }
     }
 

@@ -39,19 +39,19 @@ final class LoopBatch {
     /** Whether the results of a batch must wake the loop themselves. */
     static final class Wake {
         volatile boolean fired;
+
+        Wake(boolean fired) {
+            this.fired = fired;
+        }
     }
 
-    private static final Wake FIRED = new Wake();
-
-    static {
-        FIRED.fired = true;
-    }
+    private static final Wake FIRED = new Wake(true);
 
     private Wake pendingWake; // loop thread only: the wake of the batch being collected
 
     /** Starts {@code t} at the end of this loop iteration and returns the wake its result should use; on the loop. */
     Wake start(Thread t) {
-        if (pendingWake == null) pendingWake = new Wake();
+        if (pendingWake == null) pendingWake = new Wake(false);
         toStart.add(t);
         if (!startScheduled) {
             startScheduled = true;
