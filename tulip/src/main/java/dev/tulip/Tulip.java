@@ -157,8 +157,7 @@ public final class Tulip implements Routes {
     public synchronized Tulip start() {
         requireNew("start");
         router.freeze(root::chain);
-        Dispatcher dispatcher =
-                new Dispatcher(router, root.middleware, exceptionHandlers, context, config.jsonMapper());
+        Dispatcher dispatcher = newDispatcher();
         runAll("onBeforeStart", beforeStart, true);
         try {
             loops = Loops.create(config);
@@ -281,6 +280,10 @@ public final class Tulip implements Routes {
     /** For the socket-free test client: the dispatcher of a started or unstarted app. */
     private synchronized Dispatcher dispatcher() {
         if (state == State.NEW) router.freeze(root::chain);
+        return newDispatcher();
+    }
+
+    private Dispatcher newDispatcher() {
         return new Dispatcher(router, root.middleware, exceptionHandlers, context, config.jsonMapper());
     }
 
