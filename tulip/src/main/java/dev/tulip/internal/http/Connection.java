@@ -142,13 +142,16 @@ final class Connection extends ChannelInboundHandlerAdapter {
 
     private void parseAll() {
         while (input != null && !closing && !paused && input.isReadable()) {
-            Object event = parser.parse(input);
-            if (event == null) break;
-            if (event instanceof RequestParser.Parsed p) onRequest(p);
-            else if (event instanceof RequestParser.Failure f) onFailure(f);
-            else if (event == RequestParser.CONTINUE) {
-                if (queue.isEmpty()) writeNow(ResponseEncoder.CONTINUE);
-                else continueDeferred = true;
+            switch (parser.parse(input)) {
+                case RequestParser.Parsed p -> onRequest(p);
+                case RequestParser.Failure f -> onFailure(f);
+                case RequestParser.Signal.CONTINUE -> {
+                    if (queue.isEmpty()) writeNow(ResponseEncoder.CONTINUE);
+                    else continueDeferred = true;
+                }
+                case RequestParser.Signal.NEED_MORE -> {
+                    return;
+                }
             }
         }
     }

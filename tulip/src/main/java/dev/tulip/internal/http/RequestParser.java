@@ -22,6 +22,9 @@ import java.util.Arrays;
  * the whole head is there.
  */
 final class RequestParser {
+    /** What one call of {@link #parse} found. */
+    sealed interface Event permits Parsed, Failure, Signal {}
+
     /** A complete request. */
     record Parsed(
             String method,
@@ -30,13 +33,19 @@ final class RequestParser {
             HeaderList headers,
             byte[] body,
             boolean keepAlive,
-            boolean http10KeepAlive) {}
+            boolean http10KeepAlive)
+            implements Event {}
 
     /** A request that cannot be served; the connection closes after answering it. */
-    record Failure(int status, String message) {}
+    record Failure(int status, String message) implements Event {}
 
-    /** The client waits for {@code 100 Continue} before sending the body. */
-    static final Object CONTINUE = new Object();
+    /** Events without data. */
+    enum Signal implements Event {
+        /** The input holds no complete event yet: read more. */
+        NEED_MORE,
+        /** The client waits for {@code 100 Continue} before sending the body. */
+        CONTINUE
+    }
 
     private static final int HEAD = 0,
             FIXED_BODY = 1,
@@ -99,8 +108,8 @@ final class RequestParser {
         headStartNanos = 0;
     }
 
-    /** The next event from {@code in}: a {@link Parsed}, a {@link Failure}, {@link #CONTINUE}, or {@code null} for more input. */
-    Object parse(ByteBuf in) {
+    /** The next event from {@code in}: a request, a failure, or a signal to send {@code 100 Continue} or to read more. */
+    Event parse(ByteBuf in) {
         try {
             return switch (state) {
                 case HEAD -> parseHead(in);
@@ -108,7 +117,7 @@ final class RequestParser {
                 case CHUNK_SIZE, CHUNK_DATA, CHUNK_END, TRAILERS -> readChunked(in);
                 default -> {
                     in.skipBytes(in.readableBytes());
-                    yield null;
+                    yield Signal.NEED_MORE;
                 }
             };
         } catch (BadRequest e) {
@@ -120,7 +129,7 @@ final class RequestParser {
 
     // ---- head ----------------------------------------------------------------------------------
 
-    private Object parseHead(ByteBuf in) {
+    private Event parseHead(ByteBuf in) {
         if (scanOff == 0) {
             while (in.readableBytes() >= 2
                     && in.getByte(in.readerIndex()) == '\r'
@@ -130,9 +139,9 @@ final class RequestParser {
                     throw bad("too many empty lines before the request line");
                 in.skipBytes(2);
             }
-            if (!in.isReadable()) return null;
+            if (!in.isReadable()) return Signal.NEED_MORE;
             // a lone CR may be the first half of an empty line whose LF is still on its way
-            if (in.readableBytes() == 1 && in.getByte(in.readerIndex()) == '\r') return null;
+            if (in.readableBytes() == 1 && in.getByte(in.readerIndex()) == '\r') return Signal.NEED_MORE;
         }
         if (headStartNanos == 0) headStartNanos = System.nanoTime();
         int base = in.readerIndex();
@@ -146,7 +155,7 @@ final class RequestParser {
                     throw new BadRequest(414, "request line longer than " + maxRequestLine + " bytes");
                 // + 1: the CR of the final empty line may have arrived without its LF
                 if (lineCount > 0 && scanOff - lineEnds[0] - 2 > maxHeaderSize + 1) throw headersTooLarge();
-                return null;
+                return Signal.NEED_MORE;
             }
             if (lf == base || in.getByte(lf - 1) != '\r') throw bad("request head lines must end with CRLF");
             int cr = lf - 1 - base;
@@ -183,7 +192,7 @@ final class RequestParser {
         return new BadRequest(431, "header section larger than " + maxHeaderSize + " bytes");
     }
 
-    private Object headComplete(ByteBuf in, int base, int headLen) {
+    private Event headComplete(ByteBuf in, int base, int headLen) {
         if (scratch.length < headLen) scratch = new byte[Math.max(headLen, scratch.length * 2)];
         byte[] h = scratch;
         in.getBytes(base, h, 0, headLen);
@@ -274,13 +283,13 @@ final class RequestParser {
             body = new byte[256];
             bodyLen = 0;
             trailerBytes = 0;
-            return expectContinue && !in.isReadable() ? CONTINUE : readChunked(in);
+            return expectContinue && !in.isReadable() ? Signal.CONTINUE : readChunked(in);
         }
         if (contentLength > 0) {
             body = new byte[(int) contentLength];
             bodyLen = 0;
             state = FIXED_BODY;
-            return expectContinue && !in.isReadable() ? CONTINUE : readFixedBody(in);
+            return expectContinue && !in.isReadable() ? Signal.CONTINUE : readFixedBody(in);
         }
         return emit(null);
     }
@@ -335,14 +344,14 @@ final class RequestParser {
 
     // ---- bodies --------------------------------------------------------------------------------
 
-    private Object readFixedBody(ByteBuf in) {
+    private Event readFixedBody(ByteBuf in) {
         int n = Math.min(in.readableBytes(), body.length - bodyLen);
         in.readBytes(body, bodyLen, n);
         bodyLen += n;
-        return bodyLen == body.length ? emit(body) : null;
+        return bodyLen == body.length ? emit(body) : Signal.NEED_MORE;
     }
 
-    private Object readChunked(ByteBuf in) {
+    private Event readChunked(ByteBuf in) {
         while (true) {
             switch (state) {
                 case CHUNK_SIZE -> {
@@ -350,7 +359,7 @@ final class RequestParser {
                     int lf = in.indexOf(r, Math.min(in.writerIndex(), r + MAX_CHUNK_LINE), (byte) '\n');
                     if (lf < 0) {
                         if (in.readableBytes() >= MAX_CHUNK_LINE) throw bad("chunk size line too long");
-                        return null;
+                        return Signal.NEED_MORE;
                     }
                     if (lf == r || in.getByte(lf - 1) != '\r') throw bad("chunk size line must end with CRLF");
                     long size = parseChunkSize(in, r, lf - 1);
@@ -369,7 +378,7 @@ final class RequestParser {
                 }
                 case CHUNK_DATA -> {
                     int n = (int) Math.min(chunkRemaining, in.readableBytes());
-                    if (n == 0) return null;
+                    if (n == 0) return Signal.NEED_MORE;
                     in.readBytes(body, bodyLen, n);
                     bodyLen += n;
                     chunkRemaining -= n;
@@ -379,7 +388,7 @@ final class RequestParser {
                     if (in.readableBytes() < 2) {
                         if (in.isReadable() && in.getByte(in.readerIndex()) != '\r')
                             throw bad("chunk data must be followed by CRLF");
-                        return null;
+                        return Signal.NEED_MORE;
                     }
                     if (in.readByte() != '\r' || in.readByte() != '\n')
                         throw bad("chunk data must be followed by CRLF");
@@ -391,7 +400,7 @@ final class RequestParser {
                     if (lf < 0) {
                         if (trailerBytes + in.readableBytes() > maxHeaderSize)
                             throw new BadRequest(431, "trailer section too large");
-                        return null;
+                        return Signal.NEED_MORE;
                     }
                     if (lf == r || in.getByte(lf - 1) != '\r') throw bad("trailer lines must end with CRLF");
                     int len = lf - 1 - r;
