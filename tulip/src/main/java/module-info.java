@@ -1,21 +1,25 @@
 /**
  * Tulip: an asynchronous web framework on Netty event loops with handlers on virtual threads.
- * {@code dev.tulip} is the API; {@code dev.tulip.internal} is open only to Tulip's own test client.
  */
 module dev.tulip {
+    // ---- API: what apps use
+    exports dev.tulip;
+
     requires transitive tools.jackson.core;
     requires transitive tools.jackson.databind;
+
+    // ---- SPI: what integrations use; it shares event loops and connections, so Netty is visible there
+    exports dev.tulip.spi;
+
+    requires transitive io.netty.common;
+    requires transitive io.netty.buffer;
+    requires transitive io.netty.transport;
+
+    // ---- internal: dev.tulip.internal and dev.tulip.internal.http are exported to no one
     requires org.slf4j;
-    requires io.netty.common;
-    requires io.netty.buffer;
-    requires io.netty.transport;
     requires io.netty.transport.classes.epoll;
     requires io.netty.transport.classes.io_uring;
     requires jdk.unsupported;
-
-    exports dev.tulip;
-    exports dev.tulip.internal to
-            dev.tulip.test;
 
     opens dev.tulip.internal to
             tools.jackson.databind;

@@ -5,53 +5,64 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What an app shares across all its requests: resources keyed by type (a database pool, a
- * client, a semaphore), set up once per process by a start listener, and the address the server
- * is bound to.
+ * What an app shares across all its requests: values under typed {@link Key}s (a database pool, a
+ * client, a semaphore) and the address the server is bound to. Values go in while the app starts
+ * (usually through {@link Tulip#resource}); once it serves, the context is frozen.
  *
  * <pre>{@code
- * app.onBeforeStart(ctx -> ctx.put(Db.class, Db.connect()));
- * app.get("/users", req -> req.app().get(Db.class).users());
- * app.onAfterStop(ctx -> ctx.get(Db.class).close());
+ * static final Key<Store> STORE = Key.of("store", Store.class);
+ *
+ * app.resource(STORE, ctx -> Store.open(), Store::close);
+ * app.get("/items", req -> req.context().get(STORE).items());
  * }</pre>
  */
 public final class AppContext {
-    private final Map<Class<?>, Object> resources = new ConcurrentHashMap<>();
+    private final Map<Key<?>, Object> values = new ConcurrentHashMap<>();
+    private volatile boolean frozen;
     private volatile String host = "";
     private volatile int port = -1;
 
     AppContext() {}
 
-    /** Stores {@code value} under {@code type}, replacing any earlier value; returns the value. */
-    public <T> T put(Class<T> type, T value) {
-        if (type == null || value == null) throw new IllegalArgumentException("type and value must not be null");
-        resources.put(type, type.cast(value));
-        return value;
+    /**
+     * Stores {@code value} under {@code key} and returns it. A key (or a key of the same name) that
+     * already has a value is an error, and so is a put once the app serves.
+     */
+    public <T> T put(Key<T> key, T value) {
+        if (key == null || value == null) throw new IllegalArgumentException("key and value must not be null");
+        if (frozen) {
+            throw new IllegalStateException("the app context is frozen once the app serves; put " + key
+                    + " while it starts (Tulip.resource or onBeforeStart)");
+        }
+        T checked = key.type().cast(value);
+        for (Key<?> k : values.keySet()) {
+            if (k.name().equals(key.name())) {
+                throw new IllegalStateException(
+                        "the app context already holds " + k + "; give each value its own key name");
+            }
+        }
+        values.put(key, checked);
+        return checked;
     }
 
-    /** The value stored under {@code type}; throws if none was put (a missing start listener). */
-    public <T> T get(Class<T> type) {
-        return find(type)
-                .orElseThrow(() -> new IllegalStateException("nothing stored under " + type.getName()
-                        + " in the app context: put it in an onBeforeStart listener"));
+    /** The value under {@code key}; throws if there is none, saying how to provide it. */
+    public <T> T get(Key<T> key) {
+        return find(key)
+                .orElseThrow(() -> new IllegalStateException("nothing under " + key
+                        + " in the app context: declare it with app.resource(key, ...) or put it in onBeforeStart"));
     }
 
-    /** The value stored under {@code type}, if any. */
-    public <T> Optional<T> find(Class<T> type) {
-        return Optional.ofNullable(type.cast(resources.get(type)));
+    /** The value under {@code key}, if any. */
+    public <T> Optional<T> find(Key<T> key) {
+        return Optional.ofNullable(key.type().cast(values.get(key)));
     }
 
-    /** Removes and returns the value stored under {@code type}, if any. */
-    public <T> Optional<T> remove(Class<T> type) {
-        return Optional.ofNullable(type.cast(resources.remove(type)));
-    }
-
-    /** The port the server listens on, or -1 before it is bound. */
+    /** The port the server listens on, or -1 when it is not bound. */
     public int port() {
         return port;
     }
 
-    /** The host the server listens on ("" before start). */
+    /** The host the server listens on ("" when it is not bound). */
     public String host() {
         return host;
     }
@@ -59,5 +70,14 @@ public final class AppContext {
     void bound(String host, int port) {
         this.host = host;
         this.port = port;
+    }
+
+    void freeze() {
+        frozen = true;
+    }
+
+    /** Empties the context after the app stopped, so a stopped app hands out no closed resources. */
+    void clear() {
+        values.clear();
     }
 }

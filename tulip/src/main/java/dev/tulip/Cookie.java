@@ -1,10 +1,8 @@
 package dev.tulip;
 
+import dev.tulip.internal.HttpDate;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -26,10 +24,6 @@ public record Cookie(
         boolean isHttpOnly,
         Optional<SameSite> sameSite,
         boolean isPartitioned) {
-
-    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern(
-                    "EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
-            .withZone(ZoneOffset.UTC);
 
     /** The {@code SameSite} attribute. */
     public enum SameSite {
@@ -155,7 +149,7 @@ public record Cookie(
         path.ifPresent(p -> sb.append("; Path=").append(p));
         domain.ifPresent(d -> sb.append("; Domain=").append(d));
         maxAge.ifPresent(m -> sb.append("; Max-Age=").append(Math.max(0, m.toSeconds())));
-        expires.ifPresent(e -> sb.append("; Expires=").append(HTTP_DATE.format(e)));
+        expires.ifPresent(e -> sb.append("; Expires=").append(HttpDate.format(e)));
         if (isSecure) sb.append("; Secure");
         if (isHttpOnly) sb.append("; HttpOnly");
         sameSite.ifPresent(s -> sb.append("; SameSite=").append(s.text));

@@ -10,9 +10,6 @@ public interface Headers {
     /** The first value of {@code name}, if present. */
     Optional<String> first(String name);
 
-    /** The first value of {@code name}, or {@code null}: the allocation-free form of {@link #first}. */
-    String get(String name);
-
     /** All values of {@code name}, in order. */
     List<String> all(String name);
 

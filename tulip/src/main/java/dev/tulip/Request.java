@@ -26,6 +26,12 @@ public interface Request {
     /** The protocol version, {@code HTTP/1.1} or {@code HTTP/1.0}. */
     String version();
 
+    /**
+     * The pattern of the route that took the request, as declared ({@code /users/{id:int}} with
+     * group prefixes); empty when no route did (404, 405, automatic OPTIONS).
+     */
+    Optional<String> route();
+
     // ---- path parameters ----------------------------------------------------------------------
 
     /** The decoded value of path parameter {@code name} (declared as {@code {name}} in the route). */
@@ -120,16 +126,14 @@ public interface Request {
     /** The address of the client (the peer of the TCP connection). */
     InetSocketAddress remoteAddress();
 
-    /** The app's shared context (resources set up by start listeners). */
-    AppContext app();
+    /** The app's shared context (its resources; see {@link Tulip#resource}). */
+    AppContext context();
 
-    /** Stores a per-request value (for example, the user a middleware authenticated); {@code null} removes it. */
+    /** Stores a per-request value (for example, the user a middleware authenticated); the value must not be null. */
     void attribute(String name, Object value);
 
-    /** Removes a per-request value stored by {@link #attribute(String, Object)}. */
-    default void removeAttribute(String name) {
-        attribute(name, (Object) null);
-    }
+    /** Removes a per-request value stored by {@link #attribute(String, Object)}, if there is one. */
+    void removeAttribute(String name);
 
     /** A per-request value stored by {@link #attribute(String, Object)}, if present and of {@code type}. */
     <T> Optional<T> attribute(String name, Class<T> type);

@@ -1,11 +1,13 @@
 package dev.tulip;
 
 import dev.tulip.internal.HeaderList;
+import dev.tulip.spi.Upgrade;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An HTTP response: status, headers, cookies and a body. Built fluently and returned from a
@@ -27,13 +29,34 @@ public final class Response {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    /** A body to be encoded as JSON by the app's mapper: {@link #body()} returns it for {@link #json} responses. */
-    public record Json(Object value) {}
+    /** A response's body, as given to the factory that made it. */
+    public sealed interface Body {
+        /** No body. */
+        Body EMPTY = new Empty();
+
+        /** No body. */
+        record Empty() implements Body {}
+
+        /** Raw bytes. */
+        record Bytes(byte[] bytes) implements Body {}
+
+        /** Text, sent as UTF-8. */
+        record Text(String text) implements Body {}
+
+        /** A value the app's JSON mapper encodes. */
+        record Json(Object value) implements Body {}
+
+        /** A body written while it is sent. */
+        record Stream(BodyWriter writer) implements Body {}
+
+        /** No body: after this {@code 101} another protocol takes the connection over. */
+        record Takeover(Upgrade upgrade) implements Body {}
+    }
 
     private int status;
     private final HeaderList headers = new HeaderList();
     private List<Cookie> cookies = List.of();
-    private Object body; // null, byte[], String, Json or BodyWriter
+    private Body body = Body.EMPTY;
 
     private Response(int status) {
         status(status);
@@ -54,6 +77,18 @@ public final class Response {
         return new Response(404);
     }
 
+    /**
+     * {@code 101 Switching Protocols} to {@code protocol}, after which {@code upgrade} takes the
+     * connection over. For protocol integrations (see {@link Upgrade}); the request must have
+     * asked for the upgrade, with {@code Upgrade} and {@code Connection: upgrade}.
+     */
+    public static Response upgrade(String protocol, Upgrade upgrade) {
+        if (upgrade == null) throw new IllegalArgumentException("upgrade must not be null");
+        Response r = new Response(101).header("Upgrade", protocol).header("Connection", "Upgrade");
+        r.body = new Body.Takeover(upgrade);
+        return r;
+    }
+
     /** {@code 200} with a {@code text/plain; charset=utf-8} body. */
     public static Response text(String text) {
         return text(200, text);
@@ -61,12 +96,12 @@ public final class Response {
 
     /** {@code status} with a {@code text/plain; charset=utf-8} body. */
     public static Response text(int status, String text) {
-        return new Response(status).trustedBody(text, "text/plain; charset=utf-8");
+        return new Response(status).trustedBody(new Body.Text(text), "text/plain; charset=utf-8");
     }
 
     /** {@code 200} with a {@code text/html; charset=utf-8} body. */
     public static Response html(String html) {
-        return new Response(200).trustedBody(html, "text/html; charset=utf-8");
+        return new Response(200).trustedBody(new Body.Text(html), "text/html; charset=utf-8");
     }
 
     /** {@code 200} with {@code value} encoded as JSON. */
@@ -76,12 +111,13 @@ public final class Response {
 
     /** {@code status} with {@code value} encoded as JSON. */
     public static Response json(int status, Object value) {
-        return new Response(status).trustedBody(new Json(value), "application/json");
+        return new Response(status).trustedBody(new Body.Json(value), "application/json");
     }
 
     /** {@code 200} with raw bytes of {@code contentType}. */
     public static Response bytes(byte[] body, String contentType) {
-        return new Response(200).body(body, contentType);
+        if (body == null) throw new IllegalArgumentException("body must not be null");
+        return new Response(200).body(new Body.Bytes(body), contentType);
     }
 
     /** {@code 302 Found} to {@code location}. */
@@ -103,17 +139,17 @@ public final class Response {
      */
     public static Response stream(String contentType, BodyWriter writer) {
         if (writer == null) throw new IllegalArgumentException("writer must not be null");
-        return new Response(200).body(writer, contentType);
+        return new Response(200).body(new Body.Stream(writer), contentType);
     }
 
-    private Response body(Object body, String contentType) {
+    private Response body(Body body, String contentType) {
         this.body = body;
         if (contentType != null) headers.set("Content-Type", contentType);
         return this;
     }
 
     /** For the factories: a fresh response and a constant content type need no checks. */
-    private Response trustedBody(Object body, String contentType) {
+    private Response trustedBody(Body body, String contentType) {
         this.body = body;
         headers.addTrusted("Content-Type", contentType);
         return this;
@@ -166,9 +202,9 @@ public final class Response {
         return headers;
     }
 
-    /** The first value of header {@code name}, or {@code null}. */
-    public String header(String name) {
-        return headers.get(name);
+    /** The first value of header {@code name}, if set. */
+    public Optional<String> header(String name) {
+        return headers.first(name);
     }
 
     /** The cookies to set. */
@@ -176,11 +212,8 @@ public final class Response {
         return Collections.unmodifiableList(cookies);
     }
 
-    /**
-     * The body as given: {@code null} (none), {@code byte[]}, {@code String}, {@link Json} or
-     * {@link BodyWriter}.
-     */
-    public Object body() {
+    /** The body as given to the factory. */
+    public Body body() {
         return body;
     }
 

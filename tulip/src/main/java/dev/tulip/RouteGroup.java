@@ -1,30 +1,32 @@
 package dev.tulip;
 
+import dev.tulip.internal.Await;
 import dev.tulip.internal.Router;
+import dev.tulip.internal.Target;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
 /** A prefix and its middleware; every group of an app registers into the app's one router. */
 final class RouteGroup implements Routes {
+    /** A route as declared: its handler and the group that declared it. */
+    record Declared(Handler handler, RouteGroup group) {}
+
     private final String prefix;
     private final RouteGroup parent;
-    private final Router router;
-    private final Map<Router.Route, RouteGroup> owners;
+    private final Router<Declared> router;
     final List<Middleware> middleware = new ArrayList<>();
 
-    private RouteGroup(String prefix, RouteGroup parent, Router router, Map<Router.Route, RouteGroup> owners) {
+    private RouteGroup(String prefix, RouteGroup parent, Router<Declared> router) {
         this.prefix = prefix;
         this.parent = parent;
         this.router = router;
-        this.owners = owners;
     }
 
-    static RouteGroup root(Router router) {
-        return new RouteGroup("", null, router, new IdentityHashMap<>());
+    static RouteGroup root(Router<Declared> router) {
+        return new RouteGroup("", null, router);
     }
 
     @Override
@@ -36,7 +38,7 @@ final class RouteGroup implements Routes {
         }
         if (handler == null) throw new IllegalArgumentException("handler must not be null");
         String full = prefix + (path.equals("/") && !prefix.isEmpty() ? "" : path);
-        owners.put(router.add(method.toUpperCase(Locale.ROOT), full, handler), this);
+        router.add(method.toUpperCase(Locale.ROOT), full, new Declared(handler, this));
         return this;
     }
 
@@ -52,27 +54,33 @@ final class RouteGroup implements Routes {
         if (prefix == null || !prefix.startsWith("/") || prefix.endsWith("/")) {
             throw new IllegalArgumentException("group prefix must start with '/' and not end with '/': " + prefix);
         }
-        routes.accept(new RouteGroup(this.prefix + prefix, this, router, owners));
+        routes.accept(new RouteGroup(this.prefix + prefix, this, router));
         return this;
     }
 
+    /** The router the server runs: each declared route composed into its {@link Target}. */
+    static Router<Target> compose(Router<Declared> declared) {
+        return declared.map(r -> {
+            Handler h = r.value().handler();
+            boolean nonBlocking = h instanceof Handler.NonBlocking;
+            return new Target(chain(h, nonBlocking, r.value().group()), nonBlocking, r.literal(), r.path());
+        });
+    }
+
     /**
-     * The route's handler wrapped in the middleware of its groups, outermost (the app's) first.
-     * Blocking routes await a {@link java.util.concurrent.CompletionStage} result right away, so
-     * their middleware always sees a plain value.
+     * The handler wrapped in the middleware of its groups, outermost (the app's) first. Blocking
+     * routes await a {@link CompletionStage} result right away, so their middleware always sees a
+     * plain value.
      */
-    Handler chain(Router.Route route) {
-        Handler h = route.handler();
-        if (!route.nonBlocking()) {
-            Handler bare = h;
+    private static Handler chain(Handler handler, boolean nonBlocking, RouteGroup group) {
+        Handler h = handler;
+        if (!nonBlocking) {
             h = req -> {
-                Object r = bare.handle(req);
-                return r instanceof java.util.concurrent.CompletionStage<?> cs
-                        ? dev.tulip.internal.Dispatcher.await(cs)
-                        : r;
+                Object result = handler.handle(req);
+                return result instanceof CompletionStage<?> cs ? Await.await(cs) : result;
             };
         }
-        for (RouteGroup g = owners.get(route); g != null; g = g.parent) {
+        for (RouteGroup g = group; g != null; g = g.parent) {
             for (int i = g.middleware.size() - 1; i >= 0; i--) {
                 Middleware mw = g.middleware.get(i);
                 Handler next = h;

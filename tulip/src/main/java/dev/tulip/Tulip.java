@@ -1,21 +1,36 @@
 package dev.tulip;
 
+import dev.tulip.internal.AccessLog;
+import dev.tulip.internal.Await;
+import dev.tulip.internal.Direct;
 import dev.tulip.internal.Dispatcher;
+import dev.tulip.internal.Engine;
+import dev.tulip.internal.Errors;
+import dev.tulip.internal.Log;
 import dev.tulip.internal.Loops;
+import dev.tulip.internal.Observers;
+import dev.tulip.internal.Results;
 import dev.tulip.internal.Router;
+import dev.tulip.internal.Signals;
+import dev.tulip.internal.Unwind;
 import dev.tulip.internal.http.HttpServer;
+import dev.tulip.spi.InProcess;
+import dev.tulip.spi.Integration;
+import dev.tulip.spi.RequestObserver;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A Tulip app: routes, middleware, lifecycle listeners and the server that runs them.
+ * A Tulip app: routes, middleware, resources, lifecycle listeners and the server that runs them.
  *
  * <pre>{@code
  * var app = Tulip.create(cfg -> cfg.port(8000));
@@ -27,23 +42,28 @@ import org.slf4j.LoggerFactory;
  * arguments, serves until SIGTERM or SIGINT, drains gracefully and exits the JVM.
  * {@link #start}/{@link #stop} do the same without touching signals or the JVM, so several
  * apps can live in one process (tests).
+ *
+ * <p>Starting runs, in order: the event loops are created, resources open (in declaration order,
+ * those of integrations included), {@link #onBeforeStart} listeners run, the server binds, then
+ * {@link #onAfterStart} listeners run. Stopping undoes it in reverse. A start that fails at any
+ * step closes what had opened, leaves the app stopped and throws a {@link LifecycleException}.
  */
 public final class Tulip implements Routes {
-    private static final Logger LOG = LoggerFactory.getLogger("dev.tulip");
-
-    static {
-        dev.tulip.internal.Access.install(Tulip::dispatcher);
-    }
-
-    private enum State {
+    /** Where an app is in its life; it goes through these once, in order. */
+    public enum State {
+        /** Being declared: routes, middleware, resources and integrations may be added. */
         NEW,
+        /** {@code start()} is opening loops and resources or binding. */
+        STARTING,
+        /** Serving (or running in process). */
         RUNNING,
+        /** Stopped, or a start failed and was unwound; create a new app to serve again. */
         STOPPED
     }
 
     private Config config;
-    private final Router router = new Router();
-    private final RouteGroup root = RouteGroup.root(router);
+    private final Router<RouteGroup.Declared> routes = new Router<>();
+    private final RouteGroup root = RouteGroup.root(routes);
     private final Map<Class<? extends Throwable>, ExceptionHandler<? extends Throwable>> exceptionHandlers =
             new HashMap<>();
     private final List<Listener> beforeStart = new ArrayList<>();
@@ -51,9 +71,17 @@ public final class Tulip implements Routes {
     private final List<Listener> beforeStop = new ArrayList<>();
     private final List<Listener> afterStop = new ArrayList<>();
     private final AppContext context = new AppContext();
+    private final AppRuntime runtime = new AppRuntime(this);
+    private final Set<Integration> installed = Collections.newSetFromMap(new IdentityHashMap<>());
+    final List<Resource<?>> resources = new ArrayList<>();
+    final List<RequestObserver> observers = new ArrayList<>();
     private State state = State.NEW;
-    private Loops loops;
+    private Unwind unwind;
     private HttpServer server;
+    private int cut;
+
+    /** A resource as declared: opened at start, closed at stop; stored in the context if it has a key. */
+    record Resource<T>(String name, Key<T> key, Opener<T> open, Closer<? super T> close) {}
 
     private Tulip(Config config) {
         this.config = config;
@@ -105,6 +133,16 @@ public final class Tulip implements Routes {
         return route("DELETE", path, handler);
     }
 
+    @Override
+    public Tulip head(String path, Handler handler) {
+        return route("HEAD", path, handler);
+    }
+
+    @Override
+    public Tulip options(String path, Handler handler) {
+        return route("OPTIONS", path, handler);
+    }
+
     /** Adds middleware around every request, including those answered 404, 405 or by automatic OPTIONS. */
     @Override
     public synchronized Tulip use(Middleware middleware) {
@@ -127,15 +165,54 @@ public final class Tulip implements Routes {
         return this;
     }
 
+    // ---- integrations and resources --------------------------------------------------------------
+
+    /**
+     * Installs {@code integration} now: it adds its routes, resources and hooks to this app (see
+     * {@link dev.tulip.spi.Setup}). Integrations install in call order; installing one value twice
+     * is an error.
+     */
+    public synchronized Tulip install(Integration integration) {
+        requireNew("install integrations");
+        if (integration == null) throw new IllegalArgumentException("integration must not be null");
+        if (!installed.add(integration))
+            throw new IllegalStateException(integration + " is already installed into this app");
+        integration.install(new AppSetup(this, runtime));
+        return this;
+    }
+
+    /**
+     * Declares a resource the app's handlers share: {@code open} runs when the app starts (after its
+     * event loops exist, before it binds) and its value goes into the context under {@code key};
+     * {@code close} runs when the app stops (after the drain), or when a later step of the start
+     * fails. Resources open in declaration order and close in reverse.
+     *
+     * <pre>{@code
+     * app.resource(STORE, ctx -> Store.open(), Store::close);
+     * }</pre>
+     */
+    public synchronized <T> Tulip resource(Key<T> key, Opener<T> open, Closer<? super T> close) {
+        if (key == null) throw new IllegalArgumentException("key must not be null");
+        addResource(new Resource<>(key.name(), key, open, close));
+        return this;
+    }
+
+    synchronized void addResource(Resource<?> r) {
+        requireNew("declare resources");
+        if (r.open() == null || r.close() == null)
+            throw new IllegalArgumentException("resource " + r.name() + " needs an opener and a closer");
+        resources.add(r);
+    }
+
     // ---- lifecycle ---------------------------------------------------------------------------------
 
-    /** Runs before the server binds: set up shared resources here (once per app, not per event loop). */
+    /** Runs after resources opened and before the server binds (once per app, not per event loop). */
     public synchronized Tulip onBeforeStart(Listener l) {
         beforeStart.add(l);
         return this;
     }
 
-    /** Runs once the server accepts connections ({@link AppContext#port()} is known). */
+    /** Runs once the server accepts connections ({@link AppContext#port()} is known); a failure stops the app. */
     public synchronized Tulip onAfterStart(Listener l) {
         afterStart.add(l);
         return this;
@@ -147,38 +224,103 @@ public final class Tulip implements Routes {
         return this;
     }
 
-    /** Runs after the server drained and closed: release shared resources here (reverse order of registration). */
+    /**
+     * Runs after the server drained, before resources close (reverse order of registration); also
+     * when a start fails after the before-start listeners began.
+     */
     public synchronized Tulip onAfterStop(Listener l) {
         afterStop.add(l);
         return this;
     }
 
-    /** Starts serving on the configured host and port (0 picks a free port) and returns once it accepts connections. */
+    /**
+     * Starts serving on the configured host and port (0 picks a free port) and returns once it
+     * accepts connections.
+     *
+     * @throws LifecycleException if a step failed; what had opened is closed again and the app is stopped
+     */
     public synchronized Tulip start() {
-        requireNew("start");
-        router.freeze(root::chain);
-        Dispatcher dispatcher = newDispatcher();
-        runAll("onBeforeStart", beforeStart, true);
+        Engine engine = open("start");
+        String step = "bind";
         try {
-            loops = Loops.create(config);
-            server = new HttpServer(config, loops, dispatcher);
+            server = new HttpServer(config, runtime.loops(), engine);
             context.bound(config.host(), server.bind());
-        } catch (RuntimeException e) {
-            if (loops != null) loops.shutdown(1000);
-            state = State.STOPPED;
-            throw e;
+            unwind.push("server", () -> cut = server.drain(config.drainTimeout()));
+            context.freeze();
+            state = State.RUNNING;
+            Log.TULIP.info(
+                    "Tulip serving on http://{}:{} ({}, {} event loop{}, {} route{})",
+                    hostForUrl(config.host()),
+                    context.port(),
+                    runtime.loops().transport(),
+                    runtime.loops().loops().size(),
+                    runtime.loops().loops().size() == 1 ? "" : "s",
+                    routes.routes().size(),
+                    routes.routes().size() == 1 ? "" : "s");
+            step = "onAfterStart";
+            for (Listener l : afterStart) l.run(context);
+        } catch (Exception e) {
+            throw fail(step, e);
         }
-        state = State.RUNNING;
-        LOG.info(
-                "Tulip serving on http://{}:{} ({}, {} event loop{}, {} routes)",
-                hostForUrl(config.host()),
-                context.port(),
-                loops.transport(),
-                config.eventLoops(),
-                config.eventLoops() == 1 ? "" : "s",
-                router.routes().size());
-        runAll("onAfterStart", afterStart, true);
         return this;
+    }
+
+    /**
+     * Starts the app without a socket: loops, resources and before-start listeners as in
+     * {@link #start}, then requests go straight to the handlers through the returned value, whose
+     * {@code close()} stops the app. For test clients (tulip-test's {@code DirectClient}).
+     */
+    public synchronized InProcess startInProcess() {
+        Engine engine = open("start in process");
+        context.freeze();
+        state = State.RUNNING;
+        return new Direct(engine, this::stop);
+    }
+
+    /** The steps {@link #start} and {@link #startInProcess} share: everything up to the bind. */
+    private Engine open(String what) {
+        requireNew(what);
+        state = State.STARTING;
+        unwind = new Unwind();
+        cut = 0;
+        String step = "routes";
+        try {
+            JsonMapper mapper = config.jsonMapper();
+            Errors errors = new Errors(exceptionHandlers);
+            Dispatcher dispatcher =
+                    new Dispatcher(RouteGroup.compose(routes), root.middleware, new Results(mapper, errors), errors);
+            List<RequestObserver> all = new ArrayList<>();
+            if (config.accessLog()) all.add(new AccessLog());
+            all.addAll(observers);
+            Engine engine = new Engine(dispatcher, context, mapper, new Observers(all));
+            step = "event loops";
+            runtime.openLoops(config, unwind);
+            for (Resource<?> r : resources) {
+                step = "resource '" + r.name() + "'";
+                openResource(r);
+            }
+            step = "onBeforeStart";
+            for (Listener l : afterStop) unwind.push("onAfterStop listener", () -> l.run(context));
+            for (Listener l : beforeStart) l.run(context);
+            return engine;
+        } catch (Exception e) {
+            throw fail(step, e);
+        }
+    }
+
+    private <T> void openResource(Resource<T> r) throws Exception {
+        T value = r.open().open(context);
+        if (value == null) throw new IllegalStateException("its opener returned null");
+        unwind.push("resource '" + r.name() + "'", () -> r.close().close(value));
+        if (r.key() != null) context.put(r.key(), value);
+    }
+
+    /** Unwinds a start that failed at {@code step}. */
+    private LifecycleException fail(String step, Exception e) {
+        LifecycleException failure = new LifecycleException(
+                step, "Tulip failed to start at " + step + ": " + e.getMessage() + " (the app is stopped)", e);
+        for (Unwind.Failure f : stopNow()) failure.addSuppressed(f.error());
+        return failure;
     }
 
     private static String hostForUrl(String host) {
@@ -188,37 +330,63 @@ public final class Tulip implements Routes {
     /**
      * Stops gracefully: runs the before-stop listeners, stops accepting, lets in-flight requests
      * finish (closing idle keep-alive connections at once and busy ones after their response), cuts
-     * what still runs after the drain timeout, then runs the after-stop listeners.
+     * what still runs after the drain timeout, runs the after-stop listeners, closes resources in
+     * reverse order, and stops the event loops. Every step runs even when one before it failed.
      *
      * @return {@code true} if every in-flight request completed, {@code false} if some were cut
+     * @throws LifecycleException after everything ran, if a listener or a close failed
      */
     public synchronized boolean stop() {
         if (state != State.RUNNING) return true;
-        runAll("onBeforeStop", beforeStop, false);
-        int cut = server.drain(config.drainTimeout());
-        loops.shutdown(2000);
-        state = State.STOPPED;
-        List<Listener> reversed = new ArrayList<>(afterStop);
-        java.util.Collections.reverse(reversed);
-        runAll("onAfterStop", reversed, false);
+        List<Unwind.Failure> failures = new ArrayList<>();
+        for (Listener l : beforeStop) {
+            try {
+                l.run(context);
+            } catch (Exception e) {
+                Log.TULIP.error("onBeforeStop listener failed", e);
+                failures.add(new Unwind.Failure("onBeforeStop listener", e));
+            }
+        }
+        failures.addAll(stopNow());
         if (cut > 0)
-            LOG.warn(
+            Log.TULIP.warn(
                     "Tulip stopped: {} in-flight request{} cut after the drain timeout of {}",
                     cut,
                     cut == 1 ? " was" : "s were",
                     config.drainTimeout());
-        else LOG.info("Tulip stopped cleanly");
+        else if (failures.isEmpty()) Log.TULIP.info("Tulip stopped cleanly");
+        if (!failures.isEmpty()) {
+            Unwind.Failure first = failures.getFirst();
+            LifecycleException e = new LifecycleException(
+                    first.step(),
+                    "Tulip stopped, but " + failures.size() + " step" + (failures.size() == 1 ? "" : "s")
+                            + " failed; the first: " + first.step() + ": "
+                            + first.error().getMessage(),
+                    first.error());
+            for (Unwind.Failure f : failures.subList(1, failures.size())) e.addSuppressed(f.error());
+            throw e;
+        }
         return cut == 0;
+    }
+
+    /** Closes everything opened so far, newest first, and marks the app stopped. */
+    private List<Unwind.Failure> stopNow() {
+        List<Unwind.Failure> failures = unwind.runAll();
+        state = State.STOPPED;
+        server = null;
+        context.clear();
+        return failures;
     }
 
     /**
      * The main entry: applies {@code TULIP_*} environment variables and {@code --setting value}
      * arguments over the code's config, starts, serves until SIGTERM/SIGINT, stops gracefully and
-     * exits the JVM: 0 after a clean drain, 1 if requests were cut, 2 for bad configuration.
+     * exits the JVM: 0 after a clean drain, 1 if requests were cut or a step failed, 2 for bad
+     * configuration. One app per JVM may {@code run}; use {@link #start}/{@link #stop} for more.
      */
     public void run(String... args) {
         // handle signals before starting: SIGTERM right after the port opens must still drain gracefully
-        dev.tulip.internal.Signals signals = dev.tulip.internal.Signals.install();
+        Signals signals = Signals.install();
         try {
             synchronized (this) {
                 config = config.toBuilder()
@@ -231,11 +399,23 @@ public final class Tulip implements Routes {
             System.err.println("tulip: " + e.getMessage());
             System.exit(2);
         } catch (RuntimeException e) {
-            LOG.error("Tulip failed to start", e);
+            Log.TULIP.error("Tulip failed to start", e);
             System.exit(1);
         }
-        boolean clean = signals.awaitStop(this::stop);
+        boolean clean = signals.awaitStop(() -> {
+            try {
+                return stop();
+            } catch (LifecycleException e) {
+                Log.TULIP.error("Tulip stopped with errors", e);
+                return false;
+            }
+        });
         System.exit(clean ? 0 : 1);
+    }
+
+    /** Where the app is in its life. */
+    public synchronized State state() {
+        return state;
     }
 
     /** The port the server listens on (useful with port 0); -1 if not started. */
@@ -248,7 +428,7 @@ public final class Tulip implements Routes {
         return config;
     }
 
-    /** The shared context listeners and handlers use. */
+    /** The shared context listeners and handlers use ({@link Request#context()} is the same). */
     public AppContext context() {
         return context;
     }
@@ -265,7 +445,7 @@ public final class Tulip implements Routes {
         }
         try {
             @SuppressWarnings("unchecked")
-            T t = (T) Dispatcher.await(stage);
+            T t = (T) Await.await(stage);
             return t;
         } catch (RuntimeException e) {
             throw e;
@@ -277,28 +457,9 @@ public final class Tulip implements Routes {
         }
     }
 
-    /** For the socket-free test client: the dispatcher of a started or unstarted app. */
-    private synchronized Dispatcher dispatcher() {
-        if (state == State.NEW) router.freeze(root::chain);
-        return newDispatcher();
-    }
-
-    private Dispatcher newDispatcher() {
-        return new Dispatcher(router, root.middleware, exceptionHandlers, context, config.jsonMapper());
-    }
-
-    private void runAll(String what, List<Listener> listeners, boolean failFast) {
-        for (Listener l : listeners) {
-            try {
-                l.run(context);
-            } catch (Exception e) {
-                if (failFast) throw new IllegalStateException(what + " listener failed: " + e.getMessage(), e);
-                LOG.error("{} listener failed", what, e);
-            }
-        }
-    }
-
     private void requireNew(String what) {
-        if (state != State.NEW) throw new IllegalStateException("cannot " + what + " after the app started");
+        if (state == State.STOPPED)
+            throw new IllegalStateException("cannot " + what + ": this app has stopped (create a new app)");
+        if (state != State.NEW) throw new IllegalStateException("cannot " + what + ": the app has started");
     }
 }

@@ -10,11 +10,11 @@ final class Contacts {
     private Contacts() {}
 
     static void routes(Tulip app) {
-        app.get("/", req -> req.app().get(Store.class).listContacts(req.queryInt("limit", 20)));
+        app.get("/", req -> req.context().get(DemoApp.STORE).listContacts(req.queryInt("limit", 20)));
         app.post("/new", req -> {
             Map<String, Object> contact = req.json(new TypeReference<Map<String, Object>>() {});
             if (contact.isEmpty()) throw HttpException.badRequest("a contact needs at least one field");
-            return Map.of("inserted_id", req.app().get(Store.class).insertContact(contact));
+            return Map.of("inserted_id", req.context().get(DemoApp.STORE).insertContact(contact));
         });
     }
 }

@@ -1,6 +1,7 @@
 package dev.tulip.demo;
 
 import dev.tulip.Config;
+import dev.tulip.Key;
 import dev.tulip.Tulip;
 import java.util.function.Consumer;
 
@@ -12,17 +13,19 @@ import java.util.function.Consumer;
  *   <li>vt-info search (Sanic + motor): {@code POST /svc_vt_info/search} with {@code {"id": [...]}};</li>
  *   <li>users (Sanic + asyncpg): {@code GET /users}, {@code GET /users/{id}}, {@code POST /users}.</li>
  * </ul>
- * Storage is in memory for now, set up by a start listener and dropped by a stop listener, the way
- * a database pool will be.
+ * Storage is in memory for now: a resource opened when the app starts and closed when it stops,
+ * the way a database pool will be.
  */
 public final class DemoApp {
+    /** Where handlers find the store. */
+    static final Key<Store> STORE = Key.of("store", Store.class);
+
     private DemoApp() {}
 
     /** The demo app; {@code configure} may change the defaults (tests use port 0). */
     public static Tulip create(Consumer<Config.Builder> configure) {
         Tulip app = Tulip.create(configure);
-        app.onBeforeStart(ctx -> ctx.put(Store.class, Store.withSamples()));
-        app.onAfterStop(ctx -> ctx.remove(Store.class).ifPresent(Store::clear));
+        app.resource(STORE, ctx -> Store.withSamples(), Store::clear);
         Contacts.routes(app);
         Stuff.routes(app);
         VtInfo.routes(app);

@@ -11,12 +11,12 @@ final class Stuff {
     private Stuff() {}
 
     static void routes(Tulip app) {
-        app.get("/stuff/{id}", req -> req.app().get(Store.class).stuff.get(req.pathParam("id")));
+        app.get("/stuff/{id}", req -> req.context().get(DemoApp.STORE).stuff.get(req.pathParam("id")));
         app.put("/stuff/{id}", req -> {
             String id = req.pathParam("id");
             Map<String, Object> doc = new LinkedHashMap<>(req.json(new TypeReference<Map<String, Object>>() {}));
             doc.put("_id", id);
-            boolean replaced = req.app().get(Store.class).stuff.put(id, doc) != null;
+            boolean replaced = req.context().get(DemoApp.STORE).stuff.put(id, doc) != null;
             return Response.of(replaced ? 200 : 201);
         });
     }

@@ -15,14 +15,14 @@ final class Users {
         app.group("/users", users -> {
             users.get(
                     "/",
-                    req -> req.app().get(Store.class).users.values().stream()
+                    req -> req.context().get(DemoApp.STORE).users.values().stream()
                             .sorted(java.util.Comparator.comparingInt(Store.User::id))
                             .toList());
-            users.get("/{id:int}", req -> req.app().get(Store.class).user(req.pathInt("id")));
+            users.get("/{id:int}", req -> req.context().get(DemoApp.STORE).user(req.pathInt("id")));
             users.post("/", req -> {
                 NewUser u = req.json(NewUser.class);
                 if (u.name() == null || u.name().isBlank()) throw HttpException.badRequest("'name' is required");
-                Store.User created = req.app().get(Store.class).addUser(u.name(), u.email());
+                Store.User created = req.context().get(DemoApp.STORE).addUser(u.name(), u.email());
                 return Response.json(201, created).header("Location", "/users/" + created.id());
             });
         });

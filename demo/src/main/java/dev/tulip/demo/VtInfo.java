@@ -16,7 +16,7 @@ final class VtInfo {
             JsonNode ids = req.json(JsonNode.class).get("id");
             if (ids == null || !ids.isArray())
                 return Response.json(400, Map.of("status", "error", "message", "'id' must be a list of ids"));
-            Store store = req.app().get(Store.class);
+            Store store = req.context().get(DemoApp.STORE);
             List<Map<String, Object>> data = ids.valueStream()
                     .map(JsonNode::asString)
                     .map(store.info::get)

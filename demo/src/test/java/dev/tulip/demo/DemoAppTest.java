@@ -7,10 +7,11 @@ import dev.tulip.test.DirectClient;
 import dev.tulip.test.TestResponse;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Demo routes through the router without sockets; the store is put into the context by hand. */
+/** Demo routes through the router without sockets; the app's resources open as on the server. */
 class DemoAppTest {
     private Store store;
     private DirectClient client;
@@ -18,8 +19,13 @@ class DemoAppTest {
     @BeforeEach
     void setUp() {
         Tulip app = DemoApp.create(c -> c.port(0));
-        store = app.context().put(Store.class, Store.withSamples());
-        client = DirectClient.of(app);
+        client = DirectClient.of(app).start();
+        store = app.context().get(DemoApp.STORE);
+    }
+
+    @AfterEach
+    void tearDown() {
+        client.close();
     }
 
     @Test

@@ -1,85 +1,103 @@
 package dev.tulip.test;
 
 import dev.tulip.Tulip;
-import dev.tulip.internal.Access;
-import dev.tulip.internal.Dispatcher;
-import dev.tulip.internal.HeaderList;
-import dev.tulip.internal.Prepared;
-import dev.tulip.internal.ServerRequest;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
+import dev.tulip.spi.InProcess;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * Runs requests through an app's router, middleware and handlers on the calling thread, without
- * sockets or a server: fast unit tests. The app need not be started (its start listeners do not
- * run, so put what handlers need into {@code app.context()} yourself).
+ * Runs requests through an app's router, middleware and handlers without sockets: fast unit tests.
+ * The app starts in process on the first request (its loops, resources and start listeners, no
+ * bind), so routes may still be added until then; {@link #close} stops it.
+ *
+ * <pre>{@code
+ * try (var client = DirectClient.of(app)) {
+ *     assertThat(client.get("/hello").status()).isEqualTo(200);
+ * }
+ * }</pre>
  */
-public final class DirectClient {
-    private static final InetSocketAddress LOCAL = new InetSocketAddress("127.0.0.1", 0);
-
+public final class DirectClient implements Client, AutoCloseable {
     private final Tulip app;
+    private final Duration timeout;
+    private InProcess running;
 
-    private DirectClient(Tulip app) {
+    private DirectClient(Tulip app, Duration timeout) {
         this.app = app;
+        this.timeout = timeout;
     }
 
-    /** A client for {@code app}; no routes may be added to it afterwards. */
+    /** A client for {@code app}, with a 30 s timeout per request. */
     public static DirectClient of(Tulip app) {
-        return new DirectClient(app);
+        return new DirectClient(app, Duration.ofSeconds(30));
     }
 
-    /** {@code GET path}. */
-    public TestResponse get(String path) {
-        return send("GET", path, null, Map.of());
+    /** A client for {@code app} whose requests fail after {@code timeout} (the handler is interrupted). */
+    public static DirectClient of(Tulip app, Duration timeout) {
+        return new DirectClient(app, timeout);
     }
 
-    /** {@code DELETE path}. */
-    public TestResponse delete(String path) {
-        return send("DELETE", path, null, Map.of());
+    @Override
+    public Duration timeout() {
+        return timeout;
     }
 
-    /** {@code POST path} with {@code body} as JSON. */
-    public TestResponse post(String path, Object body) {
-        return send("POST", path, TestClient.json(body), Map.of("Content-Type", "application/json"));
+    /** Starts the app in process now, if the first request has not already. */
+    public synchronized DirectClient start() {
+        if (running == null) running = app.startInProcess();
+        return this;
     }
 
-    /** {@code PUT path} with {@code body} as JSON. */
-    public TestResponse put(String path, Object body) {
-        return send("PUT", path, TestClient.json(body), Map.of("Content-Type", "application/json"));
+    /** Stops the app, if it started. */
+    @Override
+    public synchronized void close() {
+        if (running != null) running.close();
     }
 
-    /** Any request; {@code body} may be null. */
+    @Override
     public TestResponse send(String method, String path, byte[] body, Map<String, String> headers) {
-        Dispatcher d = Access.dispatcher(app);
-        HeaderList h = new HeaderList();
-        h.add("Host", "direct");
-        headers.forEach(h::add);
-        if (body != null) h.set("Content-Length", Integer.toString(body.length));
-        ServerRequest req = new ServerRequest(method, path, "HTTP/1.1", h, body, LOCAL, app.context(), d.mapper());
-        Prepared p = d.invokeBlocking(d.resolve(req), req);
-        byte[] out = p.body();
-        if (p.stream() != null) {
-            ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        InProcess app = start().running;
+        List<Map.Entry<String, String>> h = new ArrayList<>();
+        h.add(Map.entry("Host", "direct"));
+        h.addAll(headers.entrySet());
+        // on a virtual thread of its own, as on the server, so a timeout can interrupt it
+        CompletableFuture<InProcess.Result> result = new CompletableFuture<>();
+        Thread t = Thread.ofVirtual().name("tulip-direct").start(() -> {
             try {
-                p.stream().writeTo(buf);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                result.complete(app.send(method, path, h, body));
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
             }
-            out = buf.toByteArray();
+        });
+        InProcess.Result r;
+        try {
+            r = result.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            t.interrupt();
+            throw new UncheckedIOException(new HttpTimeoutException(method + " " + path + " took over " + timeout));
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            if (e.getCause() instanceof Error err) throw err;
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            t.interrupt();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
         }
-        if (method.equals("HEAD")) out = new byte[0];
-        Map<String, List<String>> headersOut = new LinkedHashMap<>();
-        var rh = p.response().headers();
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        var rh = r.response().headers();
         for (int i = 0; i < rh.size(); i++)
-            headersOut.computeIfAbsent(rh.name(i), k -> new ArrayList<>()).add(rh.value(i));
-        for (var c : p.response().cookies())
-            headersOut.computeIfAbsent("Set-Cookie", k -> new ArrayList<>()).add(c.toSetCookie());
-        return new TestResponse(p.response().status(), headersOut, out);
+            out.computeIfAbsent(rh.name(i), k -> new ArrayList<>()).add(rh.value(i));
+        for (var c : r.response().cookies())
+            out.computeIfAbsent("Set-Cookie", k -> new ArrayList<>()).add(c.toSetCookie());
+        return new TestResponse(r.response().status(), out, r.body());
     }
 }

@@ -6,24 +6,27 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * An HTTP client bound to one running server: {@code client.get("/users/1")}. Requests go over
  * real sockets (the JDK's HTTP/1.1 client); each call returns once the whole response is read.
  */
-public final class TestClient {
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
-
+public final class TestClient implements Client {
     private final String base;
+    private final Duration timeout;
     private final HttpClient http;
 
-    /** A client for {@code baseUrl}, e.g. {@code http://127.0.0.1:8000}. */
+    /** A client for {@code baseUrl}, e.g. {@code http://127.0.0.1:8000}, with a 30 s timeout. */
     public TestClient(String baseUrl) {
+        this(baseUrl, Duration.ofSeconds(30));
+    }
+
+    /** A client for {@code baseUrl} whose requests fail after {@code timeout}. */
+    public TestClient(String baseUrl, Duration timeout) {
         this.base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.timeout = timeout;
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
@@ -35,35 +38,20 @@ public final class TestClient {
         return base;
     }
 
-    /** {@code GET path}. */
-    public TestResponse get(String path) {
-        return send("GET", path, null, Map.of());
+    @Override
+    public Duration timeout() {
+        return timeout;
     }
 
-    /** {@code DELETE path}. */
-    public TestResponse delete(String path) {
-        return send("DELETE", path, null, Map.of());
+    /** This client with another timeout. */
+    public TestClient withTimeout(Duration timeout) {
+        return new TestClient(base, timeout);
     }
 
-    /** {@code POST path} with {@code body} as JSON. */
-    public TestResponse post(String path, Object body) {
-        return send("POST", path, json(body), Map.of("Content-Type", "application/json"));
-    }
-
-    /** {@code PUT path} with {@code body} as JSON. */
-    public TestResponse put(String path, Object body) {
-        return send("PUT", path, json(body), Map.of("Content-Type", "application/json"));
-    }
-
-    /** {@code PATCH path} with {@code body} as JSON. */
-    public TestResponse patch(String path, Object body) {
-        return send("PATCH", path, json(body), Map.of("Content-Type", "application/json"));
-    }
-
-    /** Any request: {@code body} may be null; headers are added as given. */
+    @Override
     public TestResponse send(String method, String path, byte[] body, Map<String, String> headers) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(Duration.ofSeconds(30))
+                .timeout(timeout)
                 .method(
                         method,
                         body == null
@@ -79,11 +67,5 @@ public final class TestClient {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
-    }
-
-    static byte[] json(Object body) {
-        if (body instanceof String s) return s.getBytes(StandardCharsets.UTF_8);
-        if (body instanceof byte[] b) return b;
-        return MAPPER.writeValueAsBytes(body);
     }
 }

@@ -2,15 +2,14 @@ package dev.tulip.test;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-/** A response as a test sees it: status, headers (names case-insensitive) and body. */
+/** A response as a test sees it: status, headers (names in lower case, looked up case-insensitively) and body. */
 public final class TestResponse {
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     private final int status;
     private final Map<String, List<String>> headers;
@@ -19,7 +18,7 @@ public final class TestResponse {
     TestResponse(int status, Map<String, List<String>> headers, byte[] body) {
         this.status = status;
         Map<String, List<String>> h = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        headers.forEach((k, v) -> h.merge(k, List.copyOf(v), (a, b) -> {
+        headers.forEach((k, v) -> h.merge(k.toLowerCase(Locale.ROOT), List.copyOf(v), (a, b) -> {
             var all = new java.util.ArrayList<>(a);
             all.addAll(b);
             return List.copyOf(all);
@@ -44,7 +43,7 @@ public final class TestResponse {
         return headers.getOrDefault(name, List.of());
     }
 
-    /** All headers, names case-insensitive. */
+    /** All headers, names in lower case (the map looks names up case-insensitively). */
     public Map<String, List<String>> headers() {
         return headers;
     }
@@ -61,12 +60,12 @@ public final class TestResponse {
 
     /** The body parsed as JSON into {@code type}. */
     public <T> T json(Class<T> type) {
-        return MAPPER.readValue(body, type);
+        return Json.MAPPER.readValue(body, type);
     }
 
     /** The body parsed as a JSON tree. */
     public JsonNode json() {
-        return MAPPER.readTree(body);
+        return Json.MAPPER.readTree(body);
     }
 
     @Override

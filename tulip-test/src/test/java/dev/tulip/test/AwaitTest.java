@@ -57,7 +57,9 @@ class AwaitTest {
         Tulip app = Tulip.create();
         app.get("/x", req -> Tulip.await(CompletableFuture.supplyAsync(() -> "awaited")));
 
-        assertThat(DirectClient.of(app).get("/x").text()).isEqualTo("awaited");
+        try (var client = DirectClient.of(app)) {
+            assertThat(client.get("/x").text()).isEqualTo("awaited");
+        }
     }
 
     @Test
@@ -65,6 +67,8 @@ class AwaitTest {
         Tulip app = Tulip.create();
         app.get("/x", req -> Tulip.await(CompletableFuture.failedFuture(new HttpException(410, "gone"))));
 
-        assertThat(DirectClient.of(app).get("/x").status()).isEqualTo(410);
+        try (var client = DirectClient.of(app)) {
+            assertThat(client.get("/x").status()).isEqualTo(410);
+        }
     }
 }

@@ -1,9 +1,13 @@
 package dev.tulip.test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tulip.*;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class DirectClientTest {
@@ -12,6 +16,11 @@ class DirectClientTest {
 
     private final Tulip app = Tulip.create();
     private final DirectClient client = DirectClient.of(app);
+
+    @AfterEach
+    void stopTheApp() {
+        client.close();
+    }
 
     @Test
     void worksOnAnAppThatWasNeverStarted() {
@@ -87,20 +96,65 @@ class DirectClientTest {
         assertThat(client.get("/h").headers("X-Nope")).isEmpty();
     }
 
+    private static final Key<Integer> NUMBER = Key.of("number", Integer.class);
+    private static final Key<String> TEXT = Key.of("text", String.class);
+
     @Test
     void handlersSeeTheAppContext() {
-        app.context().put(Integer.class, 7);
-        app.get("/ctx", req -> req.app().get(Integer.class));
+        app.context().put(NUMBER, 7);
+        app.get("/ctx", req -> req.context().get(NUMBER));
 
         assertThat(client.get("/ctx").text()).isEqualTo("7");
     }
 
     @Test
-    void startListenersDoNotRun() {
-        app.onBeforeStart(ctx -> ctx.put(String.class, "started"));
-        app.get("/ctx", req -> req.app().find(String.class).orElse("not started"));
+    void resourcesAndStartListenersRunBeforeTheFirstRequestAndCloseWithTheClient() {
+        List<String> events = new ArrayList<>();
+        app.resource(NUMBER, ctx -> 7, n -> events.add("closed " + n));
+        app.onBeforeStart(ctx -> ctx.put(TEXT, "started"));
+        app.get("/ctx", req -> req.context().get(TEXT) + " " + req.context().get(NUMBER));
 
-        assertThat(client.get("/ctx").text()).isEqualTo("not started");
+        assertThat(client.get("/ctx").text()).isEqualTo("started 7");
+        assertThat(events).isEmpty();
+        client.close();
+        assertThat(events).containsExactly("closed 7");
+    }
+
+    @Test
+    void aRequestThatTakesLongerThanTheTimeoutFailsAndItsHandlerIsInterrupted() throws Exception {
+        var interrupted = new java.util.concurrent.CountDownLatch(1);
+        app.get("/slow", req -> {
+            try {
+                Thread.sleep(10_000);
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+                throw e;
+            }
+            return "late";
+        });
+
+        try (var quick = DirectClient.of(app, java.time.Duration.ofMillis(200))) {
+            assertThatThrownBy(() -> quick.get("/slow"))
+                    .isInstanceOf(java.io.UncheckedIOException.class)
+                    .hasCauseInstanceOf(java.net.http.HttpTimeoutException.class);
+            assertThat(interrupted.await(5, java.util.concurrent.TimeUnit.SECONDS))
+                    .isTrue();
+        }
+    }
+
+    @Test
+    void patchSendsJson() {
+        app.patch("/p", req -> req.json(Map.class).get("a"));
+
+        assertThat(client.patch("/p", Map.of("a", "b")).text()).isEqualTo("b");
+    }
+
+    @Test
+    void headerNamesAreLowerCaseLikeTheSocketClients() {
+        app.get("/h", req -> Response.text("x").header("X-Mixed-Case", "1"));
+
+        assertThat(client.get("/h").headers()).containsKey("x-mixed-case");
+        assertThat(client.get("/h").headers().keySet()).allMatch(k -> k.equals(k.toLowerCase(java.util.Locale.ROOT)));
     }
 
     @Test

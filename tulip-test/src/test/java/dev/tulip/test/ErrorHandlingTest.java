@@ -6,12 +6,18 @@ import dev.tulip.*;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class ErrorHandlingTest {
 
     private final Tulip app = Tulip.create();
     private final DirectClient client = DirectClient.of(app);
+
+    @AfterEach
+    void stopTheApp() {
+        client.close();
+    }
 
     private TestResponse throwing(Exception e) {
         app.get("/boom", req -> {

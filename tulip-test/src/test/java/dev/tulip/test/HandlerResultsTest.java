@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class HandlerResultsTest {
@@ -18,6 +19,11 @@ class HandlerResultsTest {
 
     private final Tulip app = Tulip.create();
     private final DirectClient client = DirectClient.of(app);
+
+    @AfterEach
+    void stopTheApp() {
+        client.close();
+    }
 
     private TestResponse get(Handler h) {
         app.get("/r", h);

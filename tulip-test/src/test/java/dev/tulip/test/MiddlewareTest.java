@@ -10,12 +10,19 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class MiddlewareTest {
 
     private final Tulip app = Tulip.create();
     private final DirectClient client = DirectClient.of(app);
+
+    @AfterEach
+    void stopTheApp() {
+        client.close();
+    }
+
     private final List<String> log = new ArrayList<>();
 
     private Middleware logging(String name) {

@@ -5,12 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tulip.*;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class RoutesTest {
 
     private final Tulip app = Tulip.create();
     private final DirectClient client = DirectClient.of(app);
+
+    @AfterEach
+    void stopTheApp() {
+        client.close();
+    }
 
     @Test
     void eachShortcutRegistersItsMethod() {

@@ -39,7 +39,6 @@ public final class HeaderList implements Headers {
     }
 
     /** The first value of {@code name}, or {@code null}: the allocation-free form of {@link #first}. */
-    @Override
     public String get(String name) {
         String[] e = entries;
         for (int i = 0, n = size * 2; i < n; i += 2) {

@@ -1,6 +1,5 @@
 package dev.tulip.internal;
 
-import dev.tulip.Handler;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -8,84 +7,80 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Maps a method and a path to a route. A trie of path segments: at each level a literal beats a
  * typed parameter, which beats a regex, which beats a plain string parameter, which beats a
  * {@code path} rest-parameter; the search backtracks, so {@code GET /users/new} can still reach
  * {@code GET /users/{id}} when {@code /users/new} only has {@code POST}. Fully literal paths are
- * also kept in a hash map, so the common case is one lookup. Built before the server starts,
- * read-only afterwards.
+ * also kept in a hash map, so the common case is one lookup. Routes are added while the app is
+ * declared; the router the server uses is a {@link #map} of it, built once at start and never
+ * changed. Knows nothing about what a route maps to.
  */
-public final class Router {
+public final class Router<T> {
 
-    /** A registered route. */
-    public static final class Route {
+    /** A registered route and the value it maps to. */
+    public static final class Route<T> {
         final String method;
         final PathPattern pattern;
-        final Handler handler;
-        final boolean nonBlocking;
-        final Found literalMatch = new Found(this, NONE, NONE);
-        Dispatcher.Target target;
+        final T value;
+        final Found<T> literalMatch = new Found<>(this, NONE, NONE);
 
-        Route(String method, PathPattern pattern, Handler handler) {
+        Route(String method, PathPattern pattern, T value) {
             this.method = method;
             this.pattern = pattern;
-            this.handler = handler;
-            this.nonBlocking = handler instanceof Handler.NonBlocking;
+            this.value = value;
         }
 
         public String method() {
             return method;
         }
 
+        /** The pattern as declared, e.g. {@code /users/{id:int}}. */
         public String path() {
             return pattern.text();
         }
 
-        public boolean nonBlocking() {
-            return nonBlocking;
+        /** Whether every segment is literal (so one path always resolves to this route). */
+        public boolean literal() {
+            return pattern.segments().stream().noneMatch(PathPattern.Segment::isParam);
         }
 
-        public Handler handler() {
-            return handler;
-        }
-
-        /** What runs: the handler wrapped in its middleware ({@code null} before {@link #freeze}). */
-        public Dispatcher.Target target() {
-            return target;
+        public T value() {
+            return value;
         }
     }
 
     /** A route found for a request, with its parameter values (decoded). */
-    public record Found(Route route, String[] names, String[] values) {}
+    public record Found<T>(Route<T> route, String[] names, String[] values) {}
 
-    private static final class Node {
-        final Map<String, Node> literals = new HashMap<>();
-        final List<Node> params = new ArrayList<>(); // sorted by priority
+    private static final class Node<T> {
+        final Map<String, Node<T>> literals = new HashMap<>();
+        final List<Node<T>> params = new ArrayList<>(); // sorted by priority
         PathPattern.Segment param; // for a parameter node
-        final Map<String, Route> routes = new LinkedHashMap<>();
+        final Map<String, Route<T>> routes = new LinkedHashMap<>();
     }
 
     private static final String[] NONE = new String[0];
 
-    private final Node root = new Node();
-    private final Map<String, Node> literalPaths = new HashMap<>();
-    private final List<Route> all = new ArrayList<>();
+    private final Node<T> root = new Node<>();
+    private final Map<String, Node<T>> literalPaths = new HashMap<>();
+    private final List<Route<T>> all = new ArrayList<>();
 
     /** Registers a route; a second route with the same method and pattern is an error. */
-    public Route add(String method, String path, Handler handler) {
+    public Route<T> add(String method, String path, T value) {
         PathPattern pattern = PathPattern.parse(path);
-        Node node = root;
+        Node<T> node = root;
         boolean literal = true;
         for (PathPattern.Segment seg : pattern.segments()) {
             if (!seg.isParam()) {
-                node = node.literals.computeIfAbsent(seg.literal(), k -> new Node());
+                node = node.literals.computeIfAbsent(seg.literal(), k -> new Node<>());
                 continue;
             }
             literal = false;
-            Node next = null;
-            for (Node p : node.params) {
+            Node<T> next = null;
+            for (Node<T> p : node.params) {
                 if (p.param.kindKey().equals(seg.kindKey())) {
                     if (!p.param.name().equals(seg.name())) {
                         throw new IllegalArgumentException(
@@ -96,7 +91,7 @@ public final class Router {
                 }
             }
             if (next == null) {
-                next = new Node();
+                next = new Node<>();
                 next.param = seg;
                 node.params.add(next);
                 node.params.sort((a, b) -> Integer.compare(priority(a.param), priority(b.param)));
@@ -105,7 +100,7 @@ public final class Router {
         }
         if (node.routes.containsKey(method))
             throw new IllegalArgumentException("route " + method + " " + path + " is already registered");
-        Route route = new Route(method, pattern, handler);
+        Route<T> route = new Route<>(method, pattern, value);
         node.routes.put(method, route);
         if (literal) literalPaths.put(path, node);
         all.add(route);
@@ -122,26 +117,25 @@ public final class Router {
     }
 
     /** All routes in registration order. */
-    public List<Route> routes() {
+    public List<Route<T>> routes() {
         return List.copyOf(all);
     }
 
-    /** Composes each route's chain (its handler in its middleware); call once before serving. */
-    public void freeze(java.util.function.Function<Route, Handler> chain) {
-        for (Route r : all) {
-            boolean literal = r.pattern.segments().stream().noneMatch(PathPattern.Segment::isParam);
-            r.target = new Dispatcher.Target(chain.apply(r), r.nonBlocking, literal);
-        }
+    /** A router of the same routes, each mapped to {@code fn(route)}; this one is left as it is. */
+    public <R> Router<R> map(Function<Route<T>, R> fn) {
+        Router<R> out = new Router<>();
+        for (Route<T> r : all) out.add(r.method, r.pattern.text(), fn.apply(r));
+        return out;
     }
 
     /**
      * The route for {@code method} and raw {@code path}, or {@code null}. {@code HEAD} falls back to
      * {@code GET}. Throws {@link IllegalArgumentException} for a path with broken percent-encoding.
      */
-    public Found find(String method, String path) {
-        Node exact = literalPaths.get(path);
+    public Found<T> find(String method, String path) {
+        Node<T> exact = literalPaths.get(path);
         if (exact != null) {
-            Route r = pick(exact, method);
+            Route<T> r = pick(exact, method);
             if (r != null) return r.literalMatch;
         }
         if (path.isEmpty() || path.charAt(0) != '/') return null;
@@ -149,32 +143,32 @@ public final class Router {
         return search(root, path, 1, method, stack, 0);
     }
 
-    private static Route pick(Node node, String method) {
-        Route r = node.routes.get(method);
+    private static <T> Route<T> pick(Node<T> node, String method) {
+        Route<T> r = node.routes.get(method);
         if (r == null && method.equals("HEAD")) r = node.routes.get("GET");
         return r;
     }
 
-    private Found search(Node node, String path, int start, String method, String[] stack, int depth) {
+    private Found<T> search(Node<T> node, String path, int start, String method, String[] stack, int depth) {
         int end = path.indexOf('/', start);
         if (end < 0) end = path.length();
         boolean last = end == path.length();
         String raw = path.substring(start, end);
         String seg = null;
-        Node lit = node.literals.get(raw);
+        Node<T> lit = node.literals.get(raw);
         if (lit == null && raw.indexOf('%') >= 0) lit = node.literals.get(seg = PercentDecoder.decode(raw));
         if (lit != null) {
-            Found f = last ? leaf(lit, method, stack, depth) : search(lit, path, end + 1, method, stack, depth);
+            Found<T> f = last ? leaf(lit, method, stack, depth) : search(lit, path, end + 1, method, stack, depth);
             if (f != null) return f;
         }
-        for (Node p : node.params) {
+        for (Node<T> p : node.params) {
             PathPattern.Segment ps = p.param;
             if (ps.type() == PathPattern.Type.PATH) {
                 String rest = PercentDecoder.decode(path.substring(start));
                 if (depth * 2 + 2 > stack.length) stack = java.util.Arrays.copyOf(stack, stack.length * 2);
                 stack[depth * 2] = ps.name();
                 stack[depth * 2 + 1] = rest;
-                Found f = leaf(p, method, stack, depth + 1);
+                Found<T> f = leaf(p, method, stack, depth + 1);
                 if (f != null) return f;
                 continue;
             }
@@ -183,14 +177,14 @@ public final class Router {
             if (depth * 2 + 2 > stack.length) stack = java.util.Arrays.copyOf(stack, stack.length * 2);
             stack[depth * 2] = ps.name();
             stack[depth * 2 + 1] = seg;
-            Found f = last ? leaf(p, method, stack, depth + 1) : search(p, path, end + 1, method, stack, depth + 1);
+            Found<T> f = last ? leaf(p, method, stack, depth + 1) : search(p, path, end + 1, method, stack, depth + 1);
             if (f != null) return f;
         }
         return null;
     }
 
-    private static Found leaf(Node node, String method, String[] stack, int depth) {
-        Route r = method == null
+    private static <T> Found<T> leaf(Node<T> node, String method, String[] stack, int depth) {
+        Route<T> r = method == null
                 ? (node.routes.isEmpty()
                         ? null
                         : node.routes.values().iterator().next())
@@ -202,7 +196,7 @@ public final class Router {
             names[i] = stack[i * 2];
             values[i] = stack[i * 2 + 1];
         }
-        return new Found(r, names, values);
+        return new Found<>(r, names, values);
     }
 
     /** The methods some route answers for {@code path} (with HEAD where GET is, and OPTIONS); empty if none. */
@@ -219,7 +213,7 @@ public final class Router {
 
     private Set<String> methods() {
         Set<String> ms = new TreeSet<>();
-        for (Route r : all) ms.add(r.method);
+        for (Route<T> r : all) ms.add(r.method);
         return ms;
     }
 }

@@ -33,10 +33,11 @@ public final class ServerRequest implements Request {
     private final HeaderList headers;
     private final byte[] body;
     private final InetSocketAddress remote;
-    private final AppContext app;
+    private final AppContext context;
     private final JsonMapper mapper;
     private final int queryStart;
     private String path;
+    private String route;
     private String[] paramNames = NO_PARAMS;
     private String[] paramValues = NO_PARAMS;
     private Map<String, List<String>> query;
@@ -51,7 +52,7 @@ public final class ServerRequest implements Request {
             HeaderList headers,
             byte[] body,
             InetSocketAddress remote,
-            AppContext app,
+            AppContext context,
             JsonMapper mapper) {
         this.method = method;
         this.uri = uri;
@@ -59,15 +60,18 @@ public final class ServerRequest implements Request {
         this.headers = headers;
         this.body = body == null ? EMPTY : body;
         this.remote = remote;
-        this.app = app;
+        this.context = context;
         this.mapper = mapper;
         this.queryStart = uri.indexOf('?');
     }
 
-    /** Sets the path parameters found by the router. */
-    public void params(String[] names, String[] values) {
-        this.paramNames = names;
-        this.paramValues = values;
+    /** Records the route that takes the request ({@code null} for none) and its path parameters ({@code null}: none). */
+    public void routed(String route, String[] names, String[] values) {
+        this.route = route;
+        if (names != null) {
+            this.paramNames = names;
+            this.paramValues = values;
+        }
     }
 
     @Override
@@ -326,18 +330,28 @@ public final class ServerRequest implements Request {
     }
 
     @Override
-    public AppContext app() {
-        return app;
+    public Optional<String> route() {
+        return Optional.ofNullable(route);
+    }
+
+    @Override
+    public AppContext context() {
+        return context;
     }
 
     @Override
     public void attribute(String name, Object value) {
-        if (value == null) {
-            if (attributes != null) attributes.remove(name);
-            return;
-        }
+        if (name == null) throw new IllegalArgumentException("attribute name must not be null");
+        if (value == null)
+            throw new IllegalArgumentException(
+                    "attribute " + name + ": value must not be null (to remove an attribute use removeAttribute)");
         if (attributes == null) attributes = new HashMap<>(4);
         attributes.put(name, value);
+    }
+
+    @Override
+    public void removeAttribute(String name) {
+        if (attributes != null) attributes.remove(name);
     }
 
     @Override

@@ -3,29 +3,28 @@ package dev.tulip.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tulip.Handler;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RouterTest {
-    private static final Handler H = req -> "ok";
+    private static final String H = "ok";
 
-    private final Router router = new Router();
+    private final Router<String> router = new Router<>();
 
-    private Router with(String method, String path) {
+    private Router<String> with(String method, String path) {
         router.add(method, path, H);
         return router;
     }
 
     /** The pattern of the route found, or null. */
     private String match(String method, String path) {
-        Router.Found f = router.find(method, path);
+        Router.Found<String> f = router.find(method, path);
         return f == null ? null : f.route().path();
     }
 
     private Map<String, String> params(String method, String path) {
-        Router.Found f = router.find(method, path);
+        Router.Found<String> f = router.find(method, path);
         assertThat(f).as("a route for %s %s", method, path).isNotNull();
         Map<String, String> m = new LinkedHashMap<>();
         for (int i = 0; i < f.names().length; i++) m.put(f.names()[i], f.values()[i]);
@@ -315,7 +314,7 @@ class RouterTest {
     void headFallsBackToGet() {
         with("GET", "/page");
 
-        Router.Found f = router.find("HEAD", "/page");
+        Router.Found<String> f = router.find("HEAD", "/page");
         assertThat(f).isNotNull();
         assertThat(f.route().method()).isEqualTo("GET");
     }
@@ -390,31 +389,33 @@ class RouterTest {
     }
 
     @Test
-    void theFoundRouteCarriesItsHandler() {
-        Handler mine = req -> "mine";
+    void theFoundRouteCarriesItsValue() {
+        String mine = new String("mine");
         router.add("GET", "/mine", mine);
 
-        assertThat(router.find("GET", "/mine").route().handler()).isSameAs(mine);
+        assertThat(router.find("GET", "/mine").route().value()).isSameAs(mine);
     }
 
     @Test
-    void aNonBlockingHandlerMarksItsRoute() {
-        router.add("GET", "/fast", Handler.nonBlocking(req -> "x"));
-        router.add("GET", "/slow", req -> "x");
+    void aRouteKnowsWhetherItIsAllLiteral() {
+        router.add("GET", "/a/b", H);
+        router.add("GET", "/a/{id}", H);
 
-        assertThat(router.find("GET", "/fast").route().nonBlocking()).isTrue();
-        assertThat(router.find("GET", "/slow").route().nonBlocking()).isFalse();
+        assertThat(router.find("GET", "/a/b").route().literal()).isTrue();
+        assertThat(router.find("GET", "/a/7").route().literal()).isFalse();
     }
 
     @Test
-    void freezeGivesEachRouteItsComposedTarget() {
-        Handler composed = req -> "composed";
+    void mapBuildsARouterOfTheSameRoutesWithNewValuesAndLeavesTheOriginal() {
         router.add("GET", "/x", H);
-        assertThat(router.find("GET", "/x").route().target()).isNull();
+        router.add("POST", "/items/{id:int}", H);
 
-        router.freeze(r -> composed);
+        Router<Integer> mapped = router.map(r -> r.path().length());
 
-        assertThat(router.find("GET", "/x").route().target().chain()).isSameAs(composed);
+        assertThat(mapped.find("GET", "/x").route().value()).isEqualTo(2);
+        assertThat(mapped.find("POST", "/items/7").values()).containsExactly("7");
+        assertThat(mapped.allowed("/items/7")).containsExactly("OPTIONS", "POST");
+        assertThat(router.find("GET", "/x").route().value()).isEqualTo("ok");
     }
 
     @Test

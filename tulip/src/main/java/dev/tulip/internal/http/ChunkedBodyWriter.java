@@ -18,6 +18,7 @@ final class ChunkedBodyWriter extends OutputStream {
     private final boolean chunked; // false: raw bytes, the body ends when the connection closes (HTTP/1.0)
     private final byte[] buf = new byte[8192];
     private int len;
+    private volatile long written;
     private boolean finished;
     private volatile boolean aborted;
     private final ReentrantLock lock = new ReentrantLock();
@@ -58,7 +59,13 @@ final class ChunkedBodyWriter extends OutputStream {
                         ? ResponseEncoder.chunk(ctx.alloc(), buf, len)
                         : ctx.alloc().ioBuffer(len).writeBytes(buf, 0, len),
                 ctx.voidPromise());
+        written += len;
         len = 0;
+    }
+
+    /** Body bytes handed to the connection so far. */
+    long written() {
+        return written;
     }
 
     @Override

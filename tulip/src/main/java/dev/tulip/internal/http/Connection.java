@@ -1,39 +1,44 @@
 package dev.tulip.internal.http;
 
 import dev.tulip.internal.Dispatcher;
+import dev.tulip.internal.Engine;
+import dev.tulip.internal.Log;
 import dev.tulip.internal.Prepared;
 import dev.tulip.internal.ServerRequest;
+import dev.tulip.internal.Target;
+import dev.tulip.spi.RequestEvent;
+import dev.tulip.spi.RequestEvent.Outcome;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
+import io.netty.channel.SingleThreadEventLoop;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One HTTP/1.1 connection. Parses requests on the event loop, runs each handler inline
  * (non-blocking routes) or on a virtual thread, and writes responses strictly in request order:
  * pipelined requests may run concurrently, but a response waits until those before it are written.
- * All state is confined to the connection's event loop; handler threads hand results back with
- * {@code loop.execute}.
+ * All state is confined to the connection's event loop; handler threads hand results back through
+ * the loop's {@link LoopBatch}. After a {@code 101} it only passes events on to the protocol that
+ * took the connection over ({@link Takeover}).
  */
 final class Connection extends ChannelInboundHandlerAdapter {
-    private static final Logger LOG = LoggerFactory.getLogger("dev.tulip");
-    private static final Logger ACCESS = LoggerFactory.getLogger("dev.tulip.access");
-
     private final HttpServer server;
+    private final Engine engine;
     private final Dispatcher dispatcher;
     private final RequestParser parser;
     private final ArrayDeque<Exchange> queue = new ArrayDeque<>();
     private final Runnable flushTask = this::flushOut;
     private ChannelHandlerContext ctx;
     private EventLoop loop;
+    private PerLoop perLoop;
     private LoopBatch batch;
     private InetSocketAddress remote;
     /** Unparsed input of a partial request; between reads only ever the connection's own buffer. */
@@ -52,15 +57,20 @@ final class Connection extends ChannelInboundHandlerAdapter {
     private ChunkedBodyWriter streaming;
     /** A {@code 100 Continue} waits until the responses queued before it are written. */
     private boolean continueDeferred;
+    /** A request asked for a protocol upgrade: what follows it is not parsed until its response is known. */
+    private boolean upgradePending;
+    /** Set once another protocol took the connection over. */
+    private Takeover takeover;
     /** The last literal route resolved on this connection, by the identity of its request target. */
     private String memoUri, memoMethod;
 
-    private Dispatcher.Target memoTarget;
+    private Target memoTarget;
     long lastActivityNanos;
 
-    Connection(HttpServer server, Dispatcher dispatcher) {
+    Connection(HttpServer server) {
         this.server = server;
-        this.dispatcher = dispatcher;
+        this.engine = server.engine();
+        this.dispatcher = engine.dispatcher();
         this.parser = new RequestParser(server.config());
     }
 
@@ -70,8 +80,9 @@ final class Connection extends ChannelInboundHandlerAdapter {
         this.loop = ctx.channel().eventLoop();
         this.remote = ctx.channel().remoteAddress() instanceof InetSocketAddress a ? a : null;
         this.lastActivityNanos = System.nanoTime();
-        this.batch = server.batch(loop);
-        server.opened(this, loop);
+        this.perLoop = server.perLoop(loop);
+        this.batch = perLoop.batch;
+        server.opened(this, perLoop);
         if (server.draining()) ctx.close();
     }
 
@@ -79,7 +90,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
     public void channelInactive(ChannelHandlerContext ctx) {
         closed = true;
         if (input != null) {
-            if (batch == null || !batch.isScratch(input)) input.release();
+            if (!perLoop.isScratch(input)) input.release();
             input = null;
         }
         if (out != null) {
@@ -92,13 +103,19 @@ final class Connection extends ChannelInboundHandlerAdapter {
             Thread t = ex.thread;
             if (t != null) t.interrupt();
             else if (!ex.done) release(ex); // a pending CompletionStage cannot be stopped
+            if (ex.done) observe(ex, Outcome.CLIENT_GONE, 0);
         }
         if (streaming != null) streaming.abort();
-        server.closed(this, loop);
+        server.closed(this, perLoop);
+        if (takeover != null) ctx.fireChannelInactive();
     }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (takeover != null) {
+            ctx.fireChannelRead(msg);
+            return;
+        }
         if (!(msg instanceof ByteBuf in) || closed || closing) {
             ReferenceCountUtil.release(msg);
             return;
@@ -114,7 +131,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
             parseOwnInput();
             return;
         }
-        ByteBuf scratch = batch.scratchInput(in.readableBytes());
+        ByteBuf scratch = perLoop.scratchInput(in.readableBytes());
         scratch.writeBytes(in);
         in.release();
         input = scratch;
@@ -141,7 +158,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
     }
 
     private void parseAll() {
-        while (input != null && !closing && !paused && input.isReadable()) {
+        while (input != null && !closing && !paused && !upgradePending && input.isReadable()) {
             switch (parser.parse(input)) {
                 case RequestParser.Parsed p -> onRequest(p);
                 case RequestParser.Failure f -> onFailure(f);
@@ -158,6 +175,10 @@ final class Connection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
+        if (takeover != null) {
+            ctx.fireChannelReadComplete();
+            return;
+        }
         reading = false;
         if (needsFlush) {
             needsFlush = false;
@@ -167,14 +188,28 @@ final class Connection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+        if (takeover != null) {
+            ctx.fireChannelWritabilityChanged();
+            return;
+        }
         boolean writable = ctx.channel().isWritable();
         if (streaming != null) streaming.writabilityChanged();
         updateReading(writable);
     }
 
     @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (takeover != null) ctx.fireUserEventTriggered(evt);
+        else ReferenceCountUtil.release(evt);
+    }
+
+    @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-        LOG.debug("connection from {} failed", remote, cause);
+        if (takeover != null) {
+            ctx.fireExceptionCaught(cause);
+            return;
+        }
+        Log.TULIP.debug("connection from {} failed", remote, cause);
         ctx.close();
     }
 
@@ -183,24 +218,22 @@ final class Connection extends ChannelInboundHandlerAdapter {
     private void onRequest(RequestParser.Parsed p) {
         continueDeferred = false;
         ServerRequest req = new ServerRequest(
-                p.method(), p.uri(), p.version(), p.headers(), p.body(), remote, dispatcher.app(), dispatcher.mapper());
+                p.method(), p.uri(), p.version(), p.headers(), p.body(), remote, engine.context(), engine.mapper());
         Exchange ex = new Exchange(req, p.keepAlive(), p.http10KeepAlive(), System.nanoTime());
         queue.add(ex);
         if (!p.keepAlive()) closing = true;
+        if (ex.upgrade) upgradePending = true;
         updateReading(ctx.channel().isWritable());
         if (!server.admit()) {
-            complete(
-                    ex,
-                    dispatcher.prepare(
-                            Dispatcher.error(503, "server is at capacity; retry shortly")
-                                    .header("Retry-After", "1"),
-                            req));
+            ex.outcome = Outcome.SHED;
+            complete(ex, dispatcher.results().error(503, "server is at capacity; retry shortly", "Retry-After", "1"));
             return;
         }
         ex.admitted = true;
-        Dispatcher.Target target;
+        Target target;
         if (req.uri() == memoUri && req.method() == memoMethod) {
             target = memoTarget; // the parser reuses the String of a repeated target, so identity means "same path"
+            req.routed(target.route(), null, null);
         } else {
             target = dispatcher.resolve(req);
             boolean memo = target.literal();
@@ -209,7 +242,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
             memoTarget = memo ? target : null;
         }
         if (target.nonBlocking()) {
-            runInline(ex, target);
+            finish(ex, dispatcher.invokeInline(target, req));
         } else {
             Thread t = server.handlerThreads().newThread(() -> runVirtual(ex, target));
             ex.thread = t;
@@ -220,52 +253,33 @@ final class Connection extends ChannelInboundHandlerAdapter {
     private void onFailure(RequestParser.Failure f) {
         closing = true;
         continueDeferred = false;
-        ServerRequest req = new ServerRequest(
-                "GET",
-                "/",
-                "HTTP/1.1",
-                dev.tulip.internal.HeaderList.readOnly(new String[0], 0),
-                null,
-                remote,
-                dispatcher.app(),
-                dispatcher.mapper());
-        Exchange ex = new Exchange(req, false, false, System.nanoTime());
+        Exchange ex = Exchange.rejected(System.nanoTime());
         queue.add(ex);
-        complete(ex, dispatcher.prepare(Dispatcher.error(f.status(), f.message()), req));
-    }
-
-    private void runInline(Exchange ex, Dispatcher.Target target) {
-        Object result;
-        try {
-            result = target.chain().handle(ex.request);
-        } catch (Throwable t) {
-            result = dispatcher.handleError(t, ex.request);
-        }
-        finish(ex, result);
+        complete(ex, dispatcher.results().error(f.status(), f.message()));
     }
 
     private void finish(Exchange ex, Object result) {
         if (result instanceof CompletionStage<?> stage) {
             stage.whenComplete((value, error) -> {
-                Object next = error != null ? dispatcher.handleError(error, ex.request) : value;
+                Object next = error != null ? dispatcher.errors().handle(error, ex.request) : value;
                 if (loop.inEventLoop()) finish(ex, next);
                 else onLoop(() -> finish(ex, next));
             });
             return;
         }
-        complete(ex, dispatcher.prepare(result, ex.request));
+        complete(ex, dispatcher.results().prepare(result, ex.request));
     }
 
-    private void runVirtual(Exchange ex, Dispatcher.Target target) {
+    private void runVirtual(Exchange ex, Target target) {
         Prepared p = dispatcher.invokeBlocking(target, ex.request);
         ex.thread = null;
         if (!batch.post(() -> complete(ex, p), ex.wake))
-            LOG.debug("event loop stopped; dropping the result for a cut connection");
+            Log.TULIP.debug("event loop stopped; dropping the result for a cut connection");
     }
 
     /** Hands {@code task} to the connection's loop; dropped if the app already stopped (the connection was cut). */
     private void onLoop(Runnable task) {
-        if (!batch.post(task)) LOG.debug("event loop stopped; dropping the result for a cut connection");
+        if (!batch.post(task)) Log.TULIP.debug("event loop stopped; dropping the result for a cut connection");
     }
 
     /** Records the response of {@code ex} and writes every response that is now next in line. */
@@ -274,17 +288,30 @@ final class Connection extends ChannelInboundHandlerAdapter {
         ex.done = true;
         ex.prepared = p;
         release(ex);
-        if (closed) return;
-        if (server.config().accessLog()) {
-            ACCESS.info(
-                    "{} {} {} {} {}us",
-                    remote == null ? "-" : remote.getAddress().getHostAddress(),
-                    ex.request.method(),
-                    ex.request.uri(),
-                    p.response().status(),
-                    (System.nanoTime() - ex.startNanos) / 1000);
+        if (closed) {
+            observe(ex, Outcome.CLIENT_GONE, 0);
+            return;
         }
+        // streams are observed when they end, upgrades when the connection is taken over
+        if ((p.stream() == null || ex.head) && p.upgrade() == null)
+            observe(ex, ex.outcome, ex.head ? 0 : p.body().length);
         writeReady();
+    }
+
+    private void observe(Exchange ex, Outcome outcome, long bytes) {
+        if (ex.observed || !engine.observers().any()) return;
+        ex.observed = true;
+        ServerRequest r = ex.request;
+        engine.observers()
+                .emit(new RequestEvent(
+                        r == null ? "-" : r.method(),
+                        r == null ? "-" : r.uri(),
+                        r == null ? Optional.empty() : r.route(),
+                        ex.prepared == null ? 503 : ex.prepared.response().status(),
+                        bytes,
+                        System.nanoTime() - ex.startNanos,
+                        outcome,
+                        Optional.ofNullable(remote)));
     }
 
     private void release(Exchange ex) {
@@ -296,11 +323,16 @@ final class Connection extends ChannelInboundHandlerAdapter {
 
     private void writeReady() {
         Exchange ex;
-        while (streaming == null && !closed && (ex = queue.peek()) != null && ex.done) {
+        while (streaming == null && takeover == null && !closed && (ex = queue.peek()) != null && ex.done) {
             queue.poll();
             boolean close = !ex.keepAlive || (closing && queue.isEmpty());
             Prepared p = ex.prepared;
-            boolean chunked = !ex.request.version().equals("HTTP/1.0"); // HTTP/1.0 knows no chunked coding
+            if (p.upgrade() != null) {
+                takeOver(ex, p);
+                return;
+            }
+            if (ex.upgrade) upgradePending = false; // answered without an upgrade: updateReading parses on
+            boolean chunked = !ex.http10(); // HTTP/1.0 knows no chunked coding
             if (p.stream() != null && !ex.head) {
                 if (!chunked && !close) { // the body ends with the connection
                     close = true;
@@ -318,7 +350,8 @@ final class Connection extends ChannelInboundHandlerAdapter {
             }
             scheduleFlush();
         }
-        if (continueDeferred && queue.isEmpty() && streaming == null && !closed) {
+        if (closed || takeover != null) return;
+        if (continueDeferred && queue.isEmpty() && streaming == null) {
             continueDeferred = false;
             writeNow(ResponseEncoder.CONTINUE);
         }
@@ -339,7 +372,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
             needsFlush = true;
         } else if (!flushScheduled) {
             flushScheduled = true;
-            if (loop instanceof io.netty.channel.SingleThreadEventLoop st) st.executeAfterEventLoopIteration(flushTask);
+            if (loop instanceof SingleThreadEventLoop st) st.executeAfterEventLoopIteration(flushTask);
             else loop.execute(flushTask);
         }
     }
@@ -367,9 +400,9 @@ final class Connection extends ChannelInboundHandlerAdapter {
         ctx.writeAndFlush(b != null ? b : Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
     }
 
-    /** Reads while the queue is short and the socket drains; stops otherwise (back-pressure). */
+    /** Reads while the queue is short, no upgrade is pending and the socket drains; stops otherwise (back-pressure). */
     private void updateReading(boolean writable) {
-        boolean shouldPause = queue.size() >= server.config().maxPipelined() || !writable;
+        boolean shouldPause = queue.size() >= server.config().maxPipelined() || !writable || upgradePending;
         if (shouldPause && !paused) {
             paused = true;
             ctx.channel().config().setAutoRead(false);
@@ -378,6 +411,43 @@ final class Connection extends ChannelInboundHandlerAdapter {
             ctx.channel().config().setAutoRead(true);
             if (input != null && input.isReadable()) loop.execute(this::parseOwnInput);
         }
+    }
+
+    // ---- protocol upgrade ----------------------------------------------------------------------
+
+    private void takeOver(Exchange ex, Prepared p) {
+        if (!ex.upgrade || !queue.isEmpty() || p.response().status() != 101) {
+            Log.TULIP.error(
+                    "{} {}: the handler answered with a protocol upgrade, but the request did not ask for one",
+                    ex.request.method(),
+                    ex.request.path());
+            ex.prepared = dispatcher.results().error(500, "internal error");
+            observe(ex, Outcome.SENT, ex.prepared.body().length);
+            server.encoder().encode(out(), ex.prepared, false, true, false);
+            closeAfterOut();
+            return;
+        }
+        server.encoder().encodeUpgradeHead(out(), p.response());
+        flushOut();
+        parser.kill();
+        ByteBuf rest = Unpooled.EMPTY_BUFFER;
+        if (input != null) {
+            if (input.isReadable())
+                rest = ctx.alloc().heapBuffer(input.readableBytes()).writeBytes(input);
+            if (!perLoop.isScratch(input)) input.release();
+            input = null;
+        }
+        takeover = new Takeover(ex.request, ctx.channel(), rest);
+        observe(ex, Outcome.UPGRADED, 0);
+        paused = false;
+        try {
+            p.upgrade().takeOver(takeover);
+        } catch (Throwable t) {
+            Log.TULIP.error("{} {}: the protocol upgrade failed", ex.request.method(), ex.request.path(), t);
+            ctx.close();
+            return;
+        }
+        ctx.channel().config().setAutoRead(true);
     }
 
     // ---- streamed bodies -------------------------------------------------------------------------
@@ -397,17 +467,23 @@ final class Connection extends ChannelInboundHandlerAdapter {
                         error = t;
                     }
                     Throwable e = error;
-                    onLoop(() -> streamDone(ex, close, e));
+                    onLoop(() -> streamDone(ex, writer, close, e));
                 })
                 .start();
     }
 
-    private void streamDone(Exchange ex, boolean close, Throwable error) {
+    private void streamDone(Exchange ex, ChunkedBodyWriter writer, boolean close, Throwable error) {
         streaming = null;
-        if (closed) return;
+        if (closed) {
+            observe(ex, Outcome.CLIENT_GONE, writer.written());
+            return;
+        }
         if (error != null) {
-            if (!(error instanceof java.io.IOException && !ctx.channel().isActive())) {
-                LOG.error(
+            boolean clientLeft =
+                    error instanceof java.io.IOException && !ctx.channel().isActive();
+            observe(ex, clientLeft ? Outcome.CLIENT_GONE : Outcome.STREAM_FAILED, writer.written());
+            if (!clientLeft) {
+                Log.TULIP.error(
                         "{} {}: streaming the body failed; closing the connection",
                         ex.request.method(),
                         ex.request.path(),
@@ -416,6 +492,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
             ctx.close();
             return;
         }
+        observe(ex, Outcome.SENT, writer.written());
         if (close) {
             closeAfterOut();
             return;
@@ -427,23 +504,22 @@ final class Connection extends ChannelInboundHandlerAdapter {
 
     /** Applies the head, idle and handler timeouts. */
     void sweep(long now) {
-        if (closed) return;
+        if (closed || takeover != null) return;
         var cfg = server.config();
         for (Exchange ex : queue.toArray(new Exchange[0])) { // a copy: complete() removes written exchanges
             if (!ex.done
                     && ex.admitted
                     && now - ex.startNanos > cfg.handlerTimeout().toNanos()) {
                 Thread t = ex.thread;
-                LOG.warn(
+                Log.TULIP.warn(
                         "{} {}: handler still running after {}; answered 503",
                         ex.request.method(),
                         ex.request.path(),
                         cfg.handlerTimeout());
+                ex.outcome = Outcome.TIMED_OUT;
                 complete(
                         ex,
-                        dispatcher.prepare(
-                                Dispatcher.error(503, "the handler did not finish within " + cfg.handlerTimeout()),
-                                ex.request));
+                        dispatcher.results().error(503, "the handler did not finish within " + cfg.handlerTimeout()));
                 if (t != null) t.interrupt();
                 if (closed) return;
             }
@@ -473,6 +549,10 @@ final class Connection extends ChannelInboundHandlerAdapter {
     /** Begins the graceful drain: idle connections close now, busy ones after their last response. */
     void drain() {
         if (closed) return;
+        if (takeover != null) {
+            takeover.drain();
+            return;
+        }
         closing = true;
         ctx.channel().config().setAutoRead(false);
         if (queue.isEmpty() && streaming == null) ctx.close();
@@ -484,6 +564,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
         for (Exchange ex : queue) {
             Thread t = ex.thread;
             if (t != null) t.interrupt();
+            if (!ex.done) observe(ex, Outcome.CUT, 0);
         }
         if (streaming != null) streaming.abort();
         ctx.close();

@@ -1,17 +1,11 @@
 package dev.tulip.internal.http;
 
+import dev.tulip.internal.HttpDate;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
+import java.time.Instant;
 
 /** The encoded {@code Date} header line, refreshed once a second by the server (not per response). */
 final class DateHeader {
-    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern(
-                    "EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US)
-            .withZone(ZoneOffset.UTC);
-
     private volatile byte[] line = render();
 
     /** {@code Date: <IMF-fixdate>\r\n}. */
@@ -24,7 +18,6 @@ final class DateHeader {
     }
 
     private static byte[] render() {
-        return ("Date: " + HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC)) + "\r\n")
-                .getBytes(StandardCharsets.US_ASCII);
+        return ("Date: " + HttpDate.format(Instant.now()) + "\r\n").getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -1,8 +1,9 @@
 package dev.tulip.internal.http;
 
 import dev.tulip.Config;
-import dev.tulip.internal.Dispatcher;
-import dev.tulip.internal.Loops;
+import dev.tulip.internal.Engine;
+import dev.tulip.internal.Log;
+import dev.tulip.spi.EventLoops;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -13,44 +14,43 @@ import io.netty.channel.WriteBufferWaterMark;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * The HTTP/1.1 server of one app: binds, tracks connections per event loop, applies timeouts
  * with one sweep task per loop (no timer per request), limits concurrency, and drains on stop.
+ * It runs on loops it is given and never shuts them down.
  */
 public final class HttpServer {
     private final Config config;
-    private final Loops loops;
-    private final Dispatcher dispatcher;
+    private final EventLoops loops;
+    private final Engine engine;
     private final ResponseEncoder encoder;
     private final DateHeader date = new DateHeader();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger open = new AtomicInteger();
-    private final Map<EventLoop, Set<Connection>> connections = new IdentityHashMap<>();
-    private final Map<EventLoop, LoopBatch> batches = new IdentityHashMap<>();
+    private final Map<EventLoop, PerLoop> perLoop = new IdentityHashMap<>();
+    private final List<Future<?>> timers = new ArrayList<>();
     private final Object drainLock = new Object();
-    private final java.util.concurrent.ThreadFactory handlerThreads =
+    private final ThreadFactory handlerThreads =
             Thread.ofVirtual().name("tulip-handler").factory();
     private volatile boolean draining;
     private Channel serverChannel;
 
-    public HttpServer(Config config, Loops loops, Dispatcher dispatcher) {
+    public HttpServer(Config config, EventLoops loops, Engine engine) {
         this.config = config;
         this.loops = loops;
-        this.dispatcher = dispatcher;
+        this.engine = engine;
         this.encoder = new ResponseEncoder(config.serverHeader(), date);
-        for (EventLoop loop : loops.loops()) {
-            connections.put(loop, new HashSet<>());
-            batches.put(loop, new LoopBatch(loop, handlerThreads));
-        }
+        for (EventLoop loop : loops.loops()) perLoop.put(loop, new PerLoop(loop, handlerThreads));
     }
 
     /** Binds and returns the port; fails with a message naming the address when that is impossible. */
@@ -65,7 +65,7 @@ public final class HttpServer {
                 .childHandler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel ch) {
-                        ch.pipeline().addLast("tulip", new Connection(HttpServer.this, dispatcher));
+                        ch.pipeline().addLast("tulip", new Connection(HttpServer.this));
                     }
                 });
         ChannelFuture f = b.bind(config.host(), config.port()).awaitUninterruptibly();
@@ -79,13 +79,13 @@ public final class HttpServer {
         }
         serverChannel = f.channel();
         long sweep = sweepInterval().toNanos();
-        for (EventLoop loop : loops.loops()) {
-            loop.scheduleAtFixedRate(() -> sweep(loop), sweep, sweep, TimeUnit.NANOSECONDS);
+        for (PerLoop p : perLoop.values()) {
+            timers.add(p.loop.scheduleAtFixedRate(() -> sweep(p), sweep, sweep, TimeUnit.NANOSECONDS));
         }
-        loops.loops()
+        timers.add(loops.loops()
                 .getFirst()
                 .scheduleAtFixedRate(
-                        date::refresh, 1000 - System.currentTimeMillis() % 1000, 1000, TimeUnit.MILLISECONDS);
+                        date::refresh, 1000 - System.currentTimeMillis() % 1000, 1000, TimeUnit.MILLISECONDS));
         return ((InetSocketAddress) serverChannel.localAddress()).getPort();
     }
 
@@ -98,26 +98,28 @@ public final class HttpServer {
         return Duration.ofMillis(ms);
     }
 
-    private void sweep(EventLoop loop) {
+    private static void sweep(PerLoop p) {
+        if (p.connections.isEmpty()) return;
         long now = System.nanoTime();
-        Set<Connection> set = connections.get(loop);
-        if (set.isEmpty()) return;
-        for (Connection c : set.toArray(new Connection[0])) {
+        for (Connection c : p.connections.toArray(new Connection[0])) {
             try {
                 c.sweep(now);
             } catch (RuntimeException e) { // a throwing task would silently end the loop's fixed-rate sweep
-                org.slf4j.LoggerFactory.getLogger("dev.tulip").error("timeout sweep failed for a connection", e);
+                Log.TULIP.error("timeout sweep failed for a connection", e);
             }
         }
     }
 
-    /** Virtual threads for handlers and streamed bodies. */
-    java.util.concurrent.ThreadFactory handlerThreads() {
+    ThreadFactory handlerThreads() {
         return handlerThreads;
     }
 
-    LoopBatch batch(EventLoop loop) {
-        return batches.get(loop);
+    PerLoop perLoop(EventLoop loop) {
+        return perLoop.get(loop);
+    }
+
+    Engine engine() {
+        return engine;
     }
 
     Config config() {
@@ -151,20 +153,20 @@ public final class HttpServer {
         }
     }
 
-    void opened(Connection c, EventLoop loop) {
+    void opened(Connection c, PerLoop p) {
         open.incrementAndGet();
-        connections.get(loop).add(c);
+        p.connections.add(c);
     }
 
-    void closed(Connection c, EventLoop loop) {
-        connections.get(loop).remove(c);
+    void closed(Connection c, PerLoop p) {
+        p.connections.remove(c);
         if (open.decrementAndGet() == 0 && draining) wakeDrain();
     }
 
     /**
      * Stops accepting, closes idle connections, lets busy ones finish (their last response says
-     * {@code Connection: close}) and waits for handlers still running for clients that left;
-     * after {@code timeout} cuts what is left.
+     * {@code Connection: close}), tells upgraded ones to close, and waits for handlers still running
+     * for clients that left; after {@code timeout} cuts what is left. Stops the server's timers.
      *
      * @return the number of requests that were cut
      */
@@ -185,21 +187,24 @@ public final class HttpServer {
                 }
             }
         }
-        if (open.get() == 0 && inFlight.get() == 0) return 0;
-        // every admitted request not yet answered (even if its client left), plus streams still being sent
-        AtomicInteger cut = new AtomicInteger(inFlight.get());
-        onEveryLoop(c -> cut.addAndGet(c.cut()));
-        return cut.get();
+        int cut = 0;
+        if (open.get() > 0 || inFlight.get() > 0) {
+            // every admitted request not yet answered (even if its client left), plus streams still being sent
+            AtomicInteger n = new AtomicInteger(inFlight.get());
+            onEveryLoop(c -> n.addAndGet(c.cut()));
+            cut = n.get();
+        }
+        for (Future<?> t : timers) t.cancel(false);
+        return cut;
     }
 
     /** Runs {@code action} on every connection, each on its own loop, and waits for all. */
-    private void onEveryLoop(java.util.function.Consumer<Connection> action) {
-        List<EventLoop> all = new ArrayList<>(connections.keySet());
-        CountDownLatch done = new CountDownLatch(all.size());
-        for (EventLoop loop : all) {
-            loop.execute(() -> {
+    private void onEveryLoop(Consumer<Connection> action) {
+        CountDownLatch done = new CountDownLatch(perLoop.size());
+        for (PerLoop p : perLoop.values()) {
+            p.loop.execute(() -> {
                 try {
-                    for (Connection c : connections.get(loop).toArray(new Connection[0])) action.accept(c);
+                    for (Connection c : p.connections.toArray(new Connection[0])) action.accept(c);
                 } finally {
                     done.countDown();
                 }

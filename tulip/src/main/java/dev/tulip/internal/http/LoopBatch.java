@@ -28,8 +28,6 @@ final class LoopBatch {
     private final ConcurrentLinkedQueue<Runnable> results = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final Runnable drain = this::drain;
-    /** The loop's buffer for input that a connection parses completely within one read. */
-    private io.netty.buffer.ByteBuf scratchInput; // loop thread only
 
     LoopBatch(EventLoop loop, ThreadFactory threads) {
         this.loop = loop;
@@ -80,17 +78,6 @@ final class LoopBatch {
                     .start();
         }
         toStart.clear();
-    }
-
-    /** The loop's shared input buffer, emptied; only for use within one {@code channelRead}. */
-    io.netty.buffer.ByteBuf scratchInput(int atLeast) {
-        io.netty.buffer.ByteBuf b = scratchInput;
-        if (b == null) scratchInput = b = io.netty.buffer.Unpooled.buffer(Math.max(16 * 1024, atLeast));
-        return b.clear();
-    }
-
-    boolean isScratch(io.netty.buffer.ByteBuf b) {
-        return b == scratchInput;
     }
 
     /**

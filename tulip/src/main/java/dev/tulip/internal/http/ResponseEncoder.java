@@ -75,6 +75,12 @@ final class ResponseEncoder {
         buf.writeBytes(CRLF);
     }
 
+    /** Appends the head of a {@code 101 Switching Protocols}: its own {@code Connection} and {@code Upgrade} fields, no body. */
+    void encodeUpgradeHead(ByteBuf buf, Response r) {
+        writeHeadFields(buf, r, date.line(), true);
+        buf.writeBytes(CRLF);
+    }
+
     /**
      * The status line, {@code Content-Type}, {@code Server} and {@code Date} of a response that has
      * no other headers nor cookies (most responses), encoded once per status, content type and
@@ -94,7 +100,7 @@ final class ResponseEncoder {
         CachedHead c = heads[slot];
         if (c == null || c.status != status || c.dateLine != dateLine || !c.contentType.equals(type)) {
             ByteBuf tmp = io.netty.buffer.Unpooled.buffer(128);
-            writeHeadFields(tmp, r, dateLine);
+            writeHeadFields(tmp, r, dateLine, false);
             byte[] bytes = new byte[tmp.readableBytes()];
             tmp.readBytes(bytes);
             heads[slot] = c = new CachedHead(status, type, dateLine, bytes);
@@ -104,12 +110,12 @@ final class ResponseEncoder {
     }
 
     private void writeHead(ByteBuf buf, Response r, boolean close, boolean http10KeepAlive) {
-        if (!writeCachedHead(buf, r)) writeHeadFields(buf, r, date.line());
+        if (!writeCachedHead(buf, r)) writeHeadFields(buf, r, date.line(), false);
         if (close) buf.writeBytes(CONN_CLOSE);
         else if (http10KeepAlive) buf.writeBytes(CONN_KEEP_ALIVE);
     }
 
-    private void writeHeadFields(ByteBuf buf, Response r, byte[] dateLine) {
+    private void writeHeadFields(ByteBuf buf, Response r, byte[] dateLine, boolean ownConnection) {
         buf.writeBytes(STATUS_LINES[r.status()]);
         Headers h = r.headers();
         boolean ownServer = false;
@@ -120,7 +126,7 @@ final class ResponseEncoder {
                 case 4 -> ownDate |= name.equalsIgnoreCase("Date");
                 case 6 -> ownServer |= name.equalsIgnoreCase("Server");
                 case 10 -> {
-                    if (name.equalsIgnoreCase("Connection")) continue;
+                    if (!ownConnection && name.equalsIgnoreCase("Connection")) continue;
                 }
                 case 14 -> {
                     if (name.equalsIgnoreCase("Content-Length")) continue;

@@ -1,0 +1,65 @@
+package dev.tulip.internal;
+
+import dev.tulip.spi.InProcess;
+import dev.tulip.spi.RequestEvent;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** {@link InProcess}: requests through an app's engine on the calling thread, no socket. */
+public final class Direct implements InProcess {
+    private static final InetSocketAddress LOCAL = new InetSocketAddress("127.0.0.1", 0);
+
+    private final Engine engine;
+    private final Runnable stop;
+
+    public Direct(Engine engine, Runnable stop) {
+        this.engine = engine;
+        this.stop = stop;
+    }
+
+    @Override
+    public Result send(String method, String target, List<Map.Entry<String, String>> headers, byte[] body) {
+        long start = System.nanoTime();
+        HeaderList h = new HeaderList();
+        for (var e : headers) h.add(e.getKey(), e.getValue());
+        if (body != null && !h.contains("Content-Length")) h.set("Content-Length", Integer.toString(body.length));
+        ServerRequest req =
+                new ServerRequest(method, target, "HTTP/1.1", h, body, LOCAL, engine.context(), engine.mapper());
+        Dispatcher d = engine.dispatcher();
+        Prepared p = d.invokeBlocking(d.resolve(req), req);
+        byte[] out = p.body();
+        if (p.stream() != null) {
+            ByteArrayOutputStream buf = new ByteArrayOutputStream();
+            try {
+                p.stream().writeTo(buf);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            out = buf.toByteArray();
+        }
+        if (method.equals("HEAD")) out = Prepared.EMPTY;
+        if (engine.observers().any()) {
+            engine.observers()
+                    .emit(new RequestEvent(
+                            method,
+                            target,
+                            req.route(),
+                            p.response().status(),
+                            out.length,
+                            System.nanoTime() - start,
+                            p.upgrade() != null ? RequestEvent.Outcome.UPGRADED : RequestEvent.Outcome.SENT,
+                            Optional.of(LOCAL)));
+        }
+        return new Result(p.response(), out);
+    }
+
+    @Override
+    public void close() {
+        stop.run();
+    }
+}
