@@ -282,7 +282,7 @@ public final class Config {
         /** Applies every {@code TULIP_*} variable of {@code env} (unknown {@code TULIP_} names are errors). */
         public Builder fromEnv(Map<String, String> env) {
             for (var e : new TreeMap<>(env).entrySet()) {
-                if (e.getKey().startsWith("TULIP_") && !ConfigValues.IGNORED_ENV.contains(e.getKey())) {
+                if (e.getKey().startsWith("TULIP_")) {
                     set(e.getKey().substring("TULIP_".length()), e.getValue(), "environment " + e.getKey());
                 }
             }

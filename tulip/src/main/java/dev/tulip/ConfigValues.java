@@ -3,15 +3,11 @@ package dev.tulip;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads setting values from text (environment, command line) and writes them back as text. */
 final class ConfigValues {
-    /** {@code TULIP_*} variables that are not settings (read by scripts). */
-    static final Set<String> IGNORED_ENV = Set.of("TULIP_BENCH_MODE", "TULIP_DIR");
-
     private static final Pattern SIZE =
             Pattern.compile("(\\d+)\\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?", Pattern.CASE_INSENSITIVE);
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?", Pattern.CASE_INSENSITIVE);

@@ -574,12 +574,14 @@ class ConfigTest {
     }
 
     @Test
-    void fromEnvIgnoresTheVariablesOfScripts() {
-        Config c = builder()
-                .fromEnv(Map.of("TULIP_BENCH_MODE", "1", "TULIP_DIR", "/opt/tulip"))
-                .build();
-
-        assertThat(c).isEqualTo(Config.defaults());
+    void fromEnvRejectsTheVariablesOfScriptsLikeAnyUnknownTulipVariable() {
+        // scripts that use TULIP_* variables of their own remove them before starting the JVM
+        assertThatThrownBy(() -> builder().fromEnv(Map.of("TULIP_BENCH_MODE", "loop")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("environment TULIP_BENCH_MODE: unknown setting");
+        assertThatThrownBy(() -> builder().fromEnv(Map.of("TULIP_DIR", "/opt/tulip")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("environment TULIP_DIR: unknown setting");
     }
 
     @Test
