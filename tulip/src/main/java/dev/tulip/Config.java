@@ -1,8 +1,10 @@
 package dev.tulip;
 
 import java.time.Duration;
-import java.util.Locale;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.StringJoiner;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -12,43 +14,11 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code --port=9000}) when the app is started with {@link Tulip#run(String...)}. Precedence, lowest
  * first: defaults, code, environment, command line.
  *
- * @param host interface to bind ({@code host}, default {@code 127.0.0.1})
- * @param port TCP port, 0 for any free one ({@code port}, default 8000)
- * @param eventLoops event-loop threads, like Sanic's workers ({@code event-loops}, default: one per core)
- * @param transport I/O transport ({@code transport}: {@code auto}, {@code epoll}, {@code io_uring}, {@code nio})
- * @param maxRequestLine longest request line in bytes, else 414 ({@code max-request-line}, 8 KiB)
- * @param maxHeaderSize largest header section in bytes, else 431 ({@code max-header-size}, 16 KiB)
- * @param maxHeaderCount most header fields, else 431 ({@code max-header-count}, 100)
- * @param maxBodySize largest request body in bytes, else 413 ({@code max-body-size}, 10 MiB)
- * @param headTimeout time allowed to receive a request's head once it started (slowloris), else 408 ({@code head-timeout}, 10s)
- * @param idleTimeout keep-alive connections idle this long are closed ({@code idle-timeout}, 60s)
- * @param handlerTimeout a handler running longer is answered 503 and interrupted ({@code handler-timeout}, 30s)
- * @param maxConcurrentRequests requests in flight beyond this are shed at once with 503 + Retry-After ({@code max-concurrent-requests}, 10000)
- * @param maxPipelined requests queued on one connection before the server stops reading from it ({@code max-pipelined}, 64)
- * @param drainTimeout on stop, in-flight requests get this long to finish before they are cut ({@code drain-timeout}, 30s)
- * @param accessLog log one line per request at INFO ({@code access-log}, false)
- * @param serverHeader value of the {@code Server} header ({@code server-header}, "Tulip")
- * @param jsonMapper the Jackson mapper for JSON bodies (code only)
+ * <p>Every setting, with its name, meaning and default, is listed once, next to their table in
+ * {@code Setting.java} (and in the guide's Configuration section). Each accessor below reads one of
+ * them.
  */
-public record Config(
-        String host,
-        int port,
-        int eventLoops,
-        Transport transport,
-        int maxRequestLine,
-        int maxHeaderSize,
-        int maxHeaderCount,
-        long maxBodySize,
-        Duration headTimeout,
-        Duration idleTimeout,
-        Duration handlerTimeout,
-        int maxConcurrentRequests,
-        int maxPipelined,
-        Duration drainTimeout,
-        boolean accessLog,
-        String serverHeader,
-        JsonMapper jsonMapper) {
-
+public final class Config {
     /** The I/O transport under the event loops. */
     public enum Transport {
         /** The fastest available: epoll, then io_uring, then NIO. */
@@ -61,6 +31,13 @@ public record Config(
         NIO
     }
 
+    /** The values, indexed like {@link Setting#ALL}; never modified. */
+    private final Object[] values;
+
+    private Config(Object[] values) {
+        this.values = values;
+    }
+
     /** The defaults. */
     public static Config defaults() {
         return new Builder().build();
@@ -68,219 +45,268 @@ public record Config(
 
     /** A builder starting from these values. */
     public Builder toBuilder() {
-        return new Builder(this);
+        return new Builder(values);
+    }
+
+    /** {@code host}: the interface to bind. */
+    public String host() {
+        return get(Setting.HOST);
+    }
+
+    /** {@code port}: the TCP port, 0 for any free one. */
+    public int port() {
+        return get(Setting.PORT);
+    }
+
+    /** {@code event-loops}: the number of event-loop threads. */
+    public int eventLoops() {
+        return get(Setting.EVENT_LOOPS);
+    }
+
+    /** {@code transport}: the I/O transport. */
+    public Transport transport() {
+        return get(Setting.TRANSPORT);
+    }
+
+    /** {@code max-request-line}: the longest request line in bytes. */
+    public int maxRequestLine() {
+        return get(Setting.MAX_REQUEST_LINE);
+    }
+
+    /** {@code max-header-size}: the largest header section in bytes. */
+    public int maxHeaderSize() {
+        return get(Setting.MAX_HEADER_SIZE);
+    }
+
+    /** {@code max-header-count}: the most header fields. */
+    public int maxHeaderCount() {
+        return get(Setting.MAX_HEADER_COUNT);
+    }
+
+    /** {@code max-body-size}: the largest request body in bytes. */
+    public long maxBodySize() {
+        return get(Setting.MAX_BODY_SIZE);
+    }
+
+    /** {@code head-timeout}: the time allowed to receive a request's head once it started. */
+    public Duration headTimeout() {
+        return get(Setting.HEAD_TIMEOUT);
+    }
+
+    /** {@code idle-timeout}: idle keep-alive connections are closed after this long. */
+    public Duration idleTimeout() {
+        return get(Setting.IDLE_TIMEOUT);
+    }
+
+    /** {@code handler-timeout}: handlers running longer are answered 503 and interrupted. */
+    public Duration handlerTimeout() {
+        return get(Setting.HANDLER_TIMEOUT);
+    }
+
+    /** {@code max-concurrent-requests}: requests in flight beyond this are shed with 503. */
+    public int maxConcurrentRequests() {
+        return get(Setting.MAX_CONCURRENT_REQUESTS);
+    }
+
+    /** {@code max-pipelined}: requests queued on one connection before it stops being read. */
+    public int maxPipelined() {
+        return get(Setting.MAX_PIPELINED);
+    }
+
+    /** {@code drain-timeout}: on stop, how long in-flight requests may run. */
+    public Duration drainTimeout() {
+        return get(Setting.DRAIN_TIMEOUT);
+    }
+
+    /** {@code access-log}: whether one line per request is logged. */
+    public boolean accessLog() {
+        return get(Setting.ACCESS_LOG);
+    }
+
+    /** {@code server-header}: the {@code Server} header value, empty for none. */
+    public String serverHeader() {
+        return get(Setting.SERVER_HEADER);
+    }
+
+    /** {@code json-mapper}: the Jackson mapper for JSON bodies. */
+    public JsonMapper jsonMapper() {
+        return get(Setting.JSON_MAPPER);
+    }
+
+    /** The value of one setting. */
+    @SuppressWarnings("unchecked") // Builder.set stores only a Setting<T>'s T at its index
+    <T> T get(Setting<T> setting) {
+        return (T) values[setting.index];
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Config c && Arrays.equals(values, c.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(values);
+    }
+
+    /** {@code Config[host=127.0.0.1, port=8000, ..., head-timeout=10s, ...]}: every setting by name. */
+    @Override
+    public String toString() {
+        var s = new StringJoiner(", ", "Config[", "]");
+        for (Setting<?> setting : Setting.ALL) {
+            s.add(setting.name + "=" + ConfigValues.format(values[setting.index]));
+        }
+        return s.toString();
     }
 
     /** Builds a {@link Config}; each setter validates its value. */
     public static final class Builder {
-        private String host = "127.0.0.1";
-        private int port = 8000;
-        private int eventLoops = Runtime.getRuntime().availableProcessors();
-        private Transport transport = Transport.AUTO;
-        private int maxRequestLine = 8 * 1024;
-        private int maxHeaderSize = 16 * 1024;
-        private int maxHeaderCount = 100;
-        private long maxBodySize = 10L * 1024 * 1024;
-        private Duration headTimeout = Duration.ofSeconds(10);
-        private Duration idleTimeout = Duration.ofSeconds(60);
-        private Duration handlerTimeout = Duration.ofSeconds(30);
-        private int maxConcurrentRequests = 10_000;
-        private int maxPipelined = 64;
-        private Duration drainTimeout = Duration.ofSeconds(30);
-        private boolean accessLog;
-        private String serverHeader = "Tulip";
-        private JsonMapper jsonMapper;
+        private final Object[] values;
 
-        Builder() {}
+        Builder() {
+            values = Setting.defaults();
+        }
 
-        Builder(Config c) {
-            host = c.host;
-            port = c.port;
-            eventLoops = c.eventLoops;
-            transport = c.transport;
-            maxRequestLine = c.maxRequestLine;
-            maxHeaderSize = c.maxHeaderSize;
-            maxHeaderCount = c.maxHeaderCount;
-            maxBodySize = c.maxBodySize;
-            headTimeout = c.headTimeout;
-            idleTimeout = c.idleTimeout;
-            handlerTimeout = c.handlerTimeout;
-            maxConcurrentRequests = c.maxConcurrentRequests;
-            maxPipelined = c.maxPipelined;
-            drainTimeout = c.drainTimeout;
-            accessLog = c.accessLog;
-            serverHeader = c.serverHeader;
-            jsonMapper = c.jsonMapper;
+        private Builder(Object[] from) {
+            values = from.clone();
         }
 
         /** Interface to bind: an IP address or host name. */
         public Builder host(String host) {
-            if (host == null || host.isBlank()) throw new ConfigException("host must not be empty");
-            this.host = host;
-            return this;
+            return set(Setting.HOST, host);
         }
 
         /** TCP port 0-65535; 0 picks a free port (see {@link Tulip#port()}). */
         public Builder port(int port) {
-            if (port < 0 || port > 65535) throw new ConfigException("port must be 0-65535, was " + port);
-            this.port = port;
-            return this;
+            return set(Setting.PORT, port);
         }
 
         /** Number of event-loop threads (at least 1). */
         public Builder eventLoops(int n) {
-            this.eventLoops = positive("event-loops", n);
-            return this;
+            return set(Setting.EVENT_LOOPS, n);
         }
 
         /** The I/O transport; {@code AUTO} picks the fastest available. */
         public Builder transport(Transport transport) {
-            if (transport == null) throw new ConfigException("transport must not be null");
-            this.transport = transport;
-            return this;
+            return set(Setting.TRANSPORT, transport);
         }
 
         /** Longest request line in bytes (414 beyond). */
         public Builder maxRequestLine(int bytes) {
-            this.maxRequestLine = positive("max-request-line", bytes);
-            return this;
+            return set(Setting.MAX_REQUEST_LINE, bytes);
         }
 
         /** Largest header section in bytes (431 beyond). */
         public Builder maxHeaderSize(int bytes) {
-            this.maxHeaderSize = positive("max-header-size", bytes);
-            return this;
+            return set(Setting.MAX_HEADER_SIZE, bytes);
         }
 
         /** Most header fields (431 beyond). */
         public Builder maxHeaderCount(int count) {
-            this.maxHeaderCount = positive("max-header-count", count);
-            return this;
+            return set(Setting.MAX_HEADER_COUNT, count);
         }
 
         /** Largest request body in bytes (413 beyond, refused from Content-Length before reading). */
         public Builder maxBodySize(long bytes) {
-            if (bytes < 0) throw new ConfigException("max-body-size must be >= 0, was " + bytes);
-            this.maxBodySize = bytes;
-            return this;
+            return set(Setting.MAX_BODY_SIZE, bytes);
         }
 
         /** Time allowed to receive a request's head once its first byte arrived (408 beyond). */
         public Builder headTimeout(Duration d) {
-            this.headTimeout = positive("head-timeout", d);
-            return this;
+            return set(Setting.HEAD_TIMEOUT, d);
         }
 
         /** Idle keep-alive connections are closed after this long. */
         public Builder idleTimeout(Duration d) {
-            this.idleTimeout = positive("idle-timeout", d);
-            return this;
+            return set(Setting.IDLE_TIMEOUT, d);
         }
 
         /** Handlers running longer are answered 503 and interrupted. */
         public Builder handlerTimeout(Duration d) {
-            this.handlerTimeout = positive("handler-timeout", d);
-            return this;
+            return set(Setting.HANDLER_TIMEOUT, d);
         }
 
         /** Requests in flight beyond this are shed at once with 503 and {@code Retry-After}. */
         public Builder maxConcurrentRequests(int n) {
-            this.maxConcurrentRequests = positive("max-concurrent-requests", n);
-            return this;
+            return set(Setting.MAX_CONCURRENT_REQUESTS, n);
         }
 
         /** Requests queued on one connection before the server stops reading it (back-pressure). */
         public Builder maxPipelined(int n) {
-            this.maxPipelined = positive("max-pipelined", n);
-            return this;
+            return set(Setting.MAX_PIPELINED, n);
         }
 
         /** On stop, how long in-flight requests may run before they are cut. */
         public Builder drainTimeout(Duration d) {
-            if (d == null || d.isNegative()) throw new ConfigException("drain-timeout must be >= 0");
-            this.drainTimeout = d;
-            return this;
+            return set(Setting.DRAIN_TIMEOUT, d);
         }
 
         /** Whether to log one line per request (logger {@code dev.tulip.access}). */
         public Builder accessLog(boolean on) {
-            this.accessLog = on;
-            return this;
+            return set(Setting.ACCESS_LOG, on);
         }
 
         /** The {@code Server} header value; empty to send none. */
         public Builder serverHeader(String value) {
-            if (value == null) throw new ConfigException("server-header must not be null");
-            try {
-                dev.tulip.internal.HeaderList.validate("Server", value);
-            } catch (IllegalArgumentException e) {
-                throw new ConfigException("server-header must be a valid header value (no control characters)");
-            }
-            this.serverHeader = value;
-            return this;
+            return set(Setting.SERVER_HEADER, value);
         }
 
         /** The Jackson mapper for JSON bodies; the default has strict read limits (see the guide). */
         public Builder jsonMapper(JsonMapper mapper) {
-            if (mapper == null) throw new ConfigException("json-mapper must not be null");
-            this.jsonMapper = mapper;
+            return set(Setting.JSON_MAPPER, mapper);
+        }
+
+        /** Validates and sets one setting. */
+        <T> Builder set(Setting<T> setting, T value) {
+            values[setting.index] = setting.validate(value);
             return this;
         }
 
         /** Sets one setting by its name ({@code port}, {@code max-body-size}, ...) from text; {@code source} goes into errors. */
         public Builder set(String key, String value, String source) {
-            String k = key.toLowerCase(Locale.ROOT).replace('_', '-');
+            Setting<?> setting = Setting.find(key);
             try {
-                switch (k) {
-                    case "host" -> host(value);
-                    case "port" -> port(ConfigValues.integer(value));
-                    case "event-loops", "workers" -> eventLoops(ConfigValues.integer(value));
-                    case "transport" -> transport(ConfigValues.transport(value));
-                    case "max-request-line" -> maxRequestLine(ConfigValues.intSize(value));
-                    case "max-header-size" -> maxHeaderSize(ConfigValues.intSize(value));
-                    case "max-header-count" -> maxHeaderCount(ConfigValues.integer(value));
-                    case "max-body-size" -> maxBodySize(ConfigValues.size(value));
-                    case "head-timeout" -> headTimeout(ConfigValues.duration(value));
-                    case "idle-timeout" -> idleTimeout(ConfigValues.duration(value));
-                    case "handler-timeout" -> handlerTimeout(ConfigValues.duration(value));
-                    case "max-concurrent-requests" -> maxConcurrentRequests(ConfigValues.integer(value));
-                    case "max-pipelined" -> maxPipelined(ConfigValues.integer(value));
-                    case "drain-timeout" -> drainTimeout(ConfigValues.duration(value));
-                    case "access-log" -> accessLog(ConfigValues.bool(value));
-                    case "server-header" -> serverHeader(value);
-                    default -> throw new ConfigException("unknown setting");
-                }
+                if (setting == null) throw new ConfigException("unknown setting");
+                setText(setting, value);
             } catch (ConfigException | IllegalArgumentException e) {
                 throw new ConfigException(source + ": " + e.getMessage() + " (value: '" + value + "'; settings: "
-                        + String.join(", ", ConfigValues.KEYS) + ")");
+                        + Setting.TEXT_NAMES + ")");
             }
             return this;
         }
 
+        private <T> void setText(Setting<T> setting, String text) {
+            values[setting.index] = setting.parse(text);
+        }
+
         /** Applies every {@code TULIP_*} variable of {@code env} (unknown {@code TULIP_} names are errors). */
         public Builder fromEnv(Map<String, String> env) {
-            for (var e : new java.util.TreeMap<>(env).entrySet()) {
-                if (e.getKey().startsWith("TULIP_") && !ConfigValues.IGNORED_ENV.contains(e.getKey())) {
+            for (var e : new TreeMap<>(env).entrySet()) {
+                if (e.getKey().startsWith("TULIP_")) {
                     set(e.getKey().substring("TULIP_".length()), e.getValue(), "environment " + e.getKey());
                 }
             }
             return this;
         }
 
-        /** Applies {@code --key value} and {@code --key=value} arguments; anything else is an error. */
+        /**
+         * Applies {@code --key value} and {@code --key=value} arguments; a boolean setting alone
+         * ({@code --access-log}, then nothing or another {@code --}) means true. Anything else is an
+         * error.
+         */
         public Builder fromArgs(String... args) {
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
                 if (!a.startsWith("--") || a.length() == 2) {
-                    throw new ConfigException(
-                            "argument '" + a + "': expected --setting value or --setting=value (settings: "
-                                    + String.join(", ", ConfigValues.KEYS) + ")");
+                    throw new ConfigException("argument '" + a
+                            + "': expected --setting value or --setting=value (settings: " + Setting.TEXT_NAMES + ")");
                 }
                 int eq = a.indexOf('=');
                 String key = eq < 0 ? a.substring(2) : a.substring(2, eq);
+                Setting<?> setting = Setting.find(key);
                 String value;
                 if (eq >= 0) value = a.substring(eq + 1);
-                else if (key.equals("access-log") && (i + 1 == args.length || args[i + 1].startsWith("--")))
+                else if (setting != null && setting.isFlag() && (i + 1 == args.length || args[i + 1].startsWith("--")))
                     value = "true";
                 else if (i + 1 < args.length) value = args[++i];
                 else throw new ConfigException("argument --" + key + ": missing value");
@@ -291,36 +317,7 @@ public record Config(
 
         /** The immutable config. */
         public Config build() {
-            JsonMapper mapper = jsonMapper != null ? jsonMapper : dev.tulip.internal.Json.defaultMapper();
-            return new Config(
-                    host,
-                    port,
-                    eventLoops,
-                    transport,
-                    maxRequestLine,
-                    maxHeaderSize,
-                    maxHeaderCount,
-                    maxBodySize,
-                    headTimeout,
-                    idleTimeout,
-                    handlerTimeout,
-                    maxConcurrentRequests,
-                    maxPipelined,
-                    drainTimeout,
-                    accessLog,
-                    serverHeader,
-                    mapper);
-        }
-
-        private static int positive(String name, int v) {
-            if (v <= 0) throw new ConfigException(name + " must be > 0, was " + v);
-            return v;
-        }
-
-        private static Duration positive(String name, Duration d) {
-            if (d == null || d.isNegative() || d.isZero())
-                throw new ConfigException(name + " must be a positive duration");
-            return d;
+            return new Config(values.clone());
         }
     }
 }

@@ -2,34 +2,12 @@ package dev.tulip;
 
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parses setting values given as text (environment, command line). */
+/** Reads setting values from text (environment, command line) and writes them back as text. */
 final class ConfigValues {
-    static final List<String> KEYS = List.of(
-            "host",
-            "port",
-            "event-loops",
-            "transport",
-            "max-request-line",
-            "max-header-size",
-            "max-header-count",
-            "max-body-size",
-            "head-timeout",
-            "idle-timeout",
-            "handler-timeout",
-            "max-concurrent-requests",
-            "max-pipelined",
-            "drain-timeout",
-            "access-log",
-            "server-header");
-    /** {@code TULIP_*} variables that are not settings (read by scripts). */
-    static final Set<String> IGNORED_ENV = Set.of("TULIP_BENCH_MODE", "TULIP_DIR");
-
     private static final Pattern SIZE =
             Pattern.compile("(\\d+)\\s*(b|k|kb|kib|m|mb|mib|g|gb|gib)?", Pattern.CASE_INSENSITIVE);
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?", Pattern.CASE_INSENSITIVE);
@@ -113,5 +91,41 @@ final class ConfigValues {
             case "nio" -> Config.Transport.NIO;
             default -> throw new ConfigException("not a transport (auto, epoll, io_uring, nio)");
         };
+    }
+
+    /**
+     * A value as text, the way it is written in settings: durations as {@code 30s}, {@code 500ms},
+     * {@code 2m}, {@code 1h} (ISO-8601 if finer than a millisecond), transports as {@code io_uring};
+     * anything that has no text form as its type and identity.
+     */
+    static String format(Object value) {
+        return switch (value) {
+            case null -> "null";
+            case Duration d -> formatDuration(d);
+            case Config.Transport t -> t.name().toLowerCase(Locale.ROOT);
+            case String s -> s;
+            case Number n -> n.toString();
+            case Boolean b -> b.toString();
+            default -> value.getClass().getSimpleName() + "@" + Integer.toHexString(System.identityHashCode(value));
+        };
+    }
+
+    /** {@code 30s}, {@code 500ms}, {@code 2m}, {@code 1h}: the largest unit that is exact. */
+    static String formatDuration(Duration d) {
+        if (d.isZero()) return "0s";
+        long s = d.getSeconds();
+        if (d.getNano() == 0) {
+            if (s % 3600 == 0) return s / 3600 + "h";
+            if (s % 60 == 0) return s / 60 + "m";
+            return s + "s";
+        }
+        if (d.getNano() % 1_000_000 == 0) {
+            try {
+                return d.toMillis() + "ms";
+            } catch (ArithmeticException e) {
+                // too many milliseconds for a long: fall through
+            }
+        }
+        return d.toString();
     }
 }

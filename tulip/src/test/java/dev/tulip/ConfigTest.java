@@ -4,8 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tulip.internal.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -87,6 +94,140 @@ class ConfigTest {
         assertThat(app.config().accessLog()).isTrue();
     }
 
+    @Test
+    void configsWithTheSameValuesAreEqual() {
+        Config a = builder().port(9000).idleTimeout(Duration.ofSeconds(5)).build();
+        Config b = builder().idleTimeout(Duration.ofSeconds(5)).port(9000).build();
+
+        assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
+        assertThat(a).isNotEqualTo(b.toBuilder().port(9001).build());
+        assertThat(a)
+                .isNotEqualTo(
+                        b.toBuilder().jsonMapper(JsonMapper.builder().build()).build());
+    }
+
+    @Test
+    void aBuilderDoesNotChangeTheConfigItStartedFrom() {
+        Config c = Config.defaults();
+        Config.Builder b = c.toBuilder();
+
+        b.port(1);
+
+        assertThat(c.port()).isEqualTo(8000);
+        assertThat(b.build().port()).isEqualTo(1);
+    }
+
+    @Test
+    void toStringListsEverySettingByNameWithDurationsInShortUnits() {
+        Config c = builder()
+                .eventLoops(2)
+                .headTimeout(Duration.ofMillis(500))
+                .transport(Config.Transport.IO_URING)
+                .build();
+
+        assertThat(c.toString())
+                .matches(Pattern.quote("Config[host=127.0.0.1, port=8000, event-loops=2, transport=io_uring, "
+                                + "max-request-line=8192, max-header-size=16384, max-header-count=100, "
+                                + "max-body-size=10485760, head-timeout=500ms, idle-timeout=1m, handler-timeout=30s, "
+                                + "max-concurrent-requests=10000, max-pipelined=64, drain-timeout=30s, "
+                                + "access-log=false, server-header=Tulip, json-mapper=JsonMapper@")
+                        + "[0-9a-f]+]");
+    }
+
+    @Test
+    void durationsAreWrittenInTheLargestExactUnit() {
+        assertThat(ConfigValues.formatDuration(Duration.ZERO)).isEqualTo("0s");
+        assertThat(ConfigValues.formatDuration(Duration.ofMillis(500))).isEqualTo("500ms");
+        assertThat(ConfigValues.formatDuration(Duration.ofMillis(1500))).isEqualTo("1500ms");
+        assertThat(ConfigValues.formatDuration(Duration.ofSeconds(30))).isEqualTo("30s");
+        assertThat(ConfigValues.formatDuration(Duration.ofSeconds(90))).isEqualTo("90s");
+        assertThat(ConfigValues.formatDuration(Duration.ofMinutes(2))).isEqualTo("2m");
+        assertThat(ConfigValues.formatDuration(Duration.ofMinutes(90))).isEqualTo("90m");
+        assertThat(ConfigValues.formatDuration(Duration.ofHours(1))).isEqualTo("1h");
+        assertThat(ConfigValues.formatDuration(Duration.ofMillis(-1))).isEqualTo("-1ms");
+        assertThat(ConfigValues.formatDuration(Duration.ofSeconds(-1))).isEqualTo("-1s");
+    }
+
+    @Test
+    void durationsWithoutAShortFormAreWrittenInIso() {
+        assertThat(ConfigValues.formatDuration(Duration.ofNanos(1500))).isEqualTo("PT0.0000015S");
+        assertThat(ConfigValues.formatDuration(Duration.ofSeconds(Long.MAX_VALUE, 1_000_000)))
+                .isEqualTo(Duration.ofSeconds(Long.MAX_VALUE, 1_000_000).toString());
+    }
+
+    @Test
+    void writtenDurationsReadBackAsTheSameDuration() {
+        for (Duration d : new Duration[] {
+            Duration.ZERO,
+            Duration.ofMillis(500),
+            Duration.ofSeconds(90),
+            Duration.ofMinutes(2),
+            Duration.ofHours(3),
+            Duration.ofNanos(1500),
+            Duration.ofSeconds(Long.MAX_VALUE)
+        }) {
+            assertThat(ConfigValues.duration(ConfigValues.formatDuration(d)))
+                    .as(d.toString())
+                    .isEqualTo(d);
+        }
+    }
+
+    // ---- the table of settings -------------------------------------------------------------------
+
+    @Test
+    void everyTextSettingReadsBackTheTextOfItsDefault() {
+        for (Setting<?> s : Setting.ALL) {
+            if (!s.fromText()) continue;
+            String text = ConfigValues.format(s.defaultValue());
+
+            assertThat(set(s.name, text)).as(s.name + "=" + text).isEqualTo(Config.defaults());
+        }
+    }
+
+    @Test
+    void theListInTheTablesJavadocMatchesTheTable() throws IOException {
+        Path source = Path.of("src/main/java/dev/tulip/Setting.java");
+        assertThat(source).exists();
+        Pattern item = Pattern.compile("(?m)^ \\* <li>\\{@code ([a-z-]+)}(?: \\(alias \\{@code ([a-z-]+)}\\))?"
+                + "(, code only)?, default (?:\\{@code ([^}]*)}|([^:]+)): (.*)$");
+        Matcher m = item.matcher(Files.readString(source));
+        List<String> listed = new ArrayList<>();
+        while (m.find()) {
+            String name = m.group(1);
+            listed.add(name);
+            Setting<?> s = Setting.find(name);
+            assertThat(s).as("a setting called " + name).isNotNull();
+            assertThat(s.name).as("the name, not an alias").isEqualTo(name);
+            assertThat(s.aliases).as(name + " aliases").isEqualTo(m.group(2) == null ? List.of() : List.of(m.group(2)));
+            assertThat(s.fromText()).as(name + " is code only").isEqualTo(m.group(3) == null);
+            if (m.group(4) != null) {
+                assertThat(s.parse(m.group(4))).as(name + " default").isEqualTo(s.defaultValue());
+            }
+            assertThat(m.group(6)).as(name + " doc").isEqualTo(s.doc);
+        }
+
+        assertThat(listed).isEqualTo(Setting.ALL.stream().map(s -> s.name).toList());
+    }
+
+    @Test
+    void errorsListTheTextSettingsInTheOrderOfTheTable() {
+        assertThatThrownBy(() -> set("prot", "1"))
+                .hasMessageEndingWith(
+                        "settings: host, port, event-loops, transport, max-request-line, max-header-size, "
+                                + "max-header-count, max-body-size, head-timeout, idle-timeout, handler-timeout, "
+                                + "max-concurrent-requests, max-pipelined, drain-timeout, access-log, server-header)");
+    }
+
+    @Test
+    void aCodeOnlySettingCannotBeGivenAsText() {
+        assertThatThrownBy(() -> builder().fromEnv(Map.of("TULIP_JSON_MAPPER", "strict")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("environment TULIP_JSON_MAPPER: json-mapper can only be set in code");
+        assertThatThrownBy(() -> builder().fromArgs("--json-mapper=strict"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("argument --json-mapper: json-mapper can only be set in code");
+    }
+
     // ---- builder validation ----------------------------------------------------------------------
 
     @Test
@@ -161,10 +302,10 @@ class ConfigTest {
     void zeroOrNegativeTimeoutsAreRejectedNamingTheSetting() {
         assertThatThrownBy(() -> builder().headTimeout(Duration.ZERO))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("head-timeout must be a positive duration");
+                .hasMessage("head-timeout must be a positive duration, was 0s");
         assertThatThrownBy(() -> builder().idleTimeout(Duration.ofSeconds(-1)))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("idle-timeout must be a positive duration");
+                .hasMessage("idle-timeout must be a positive duration, was -1s");
         assertThatThrownBy(() -> builder().handlerTimeout(null))
                 .isInstanceOf(ConfigException.class)
                 .hasMessage("handler-timeout must be a positive duration");
@@ -174,7 +315,7 @@ class ConfigTest {
     void aNegativeDrainTimeoutIsRejectedButZeroIsAccepted() {
         assertThatThrownBy(() -> builder().drainTimeout(Duration.ofMillis(-1)))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("drain-timeout must be >= 0");
+                .hasMessage("drain-timeout must be >= 0, was -1ms");
         assertThat(builder().drainTimeout(Duration.ZERO).build().drainTimeout()).isZero();
     }
 
@@ -433,12 +574,14 @@ class ConfigTest {
     }
 
     @Test
-    void fromEnvIgnoresTheVariablesOfScripts() {
-        Config c = builder()
-                .fromEnv(Map.of("TULIP_BENCH_MODE", "1", "TULIP_DIR", "/opt/tulip"))
-                .build();
-
-        assertThat(c).isEqualTo(Config.defaults());
+    void fromEnvRejectsTheVariablesOfScriptsLikeAnyUnknownTulipVariable() {
+        // scripts that use TULIP_* variables of their own remove them before starting the JVM
+        assertThatThrownBy(() -> builder().fromEnv(Map.of("TULIP_BENCH_MODE", "loop")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("environment TULIP_BENCH_MODE: unknown setting");
+        assertThatThrownBy(() -> builder().fromEnv(Map.of("TULIP_DIR", "/opt/tulip")))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("environment TULIP_DIR: unknown setting");
     }
 
     @Test

@@ -5,10 +5,11 @@ import dev.tulip.Response;
 import dev.tulip.Tulip;
 
 /**
- * The TechEmpower test types on Tulip, for {@code bench/server.sh}. {@code TULIP_BENCH_MODE}
- * chooses where handlers run: {@code virtual} (the default a user gets: each request on a
- * virtual thread) or {@code loop} (inline on the event loop, {@link Handler#nonBlocking}).
- * {@code HOST} and {@code PORT} come from the harness.
+ * The TechEmpower test types on Tulip, for {@code bench/server.sh}. {@code BENCH_MODE} (set by
+ * {@code server.sh} from the harness's {@code TULIP_BENCH_MODE}) chooses where handlers run:
+ * {@code virtual} (the default a user gets: each request on a virtual thread) or {@code loop}
+ * (inline on the event loop, {@link Handler#nonBlocking}). {@code HOST} and {@code PORT} come from
+ * the harness.
  */
 public final class BenchApp {
     /** The {@code /json} message, serialised per request as the rules require. */
@@ -28,9 +29,9 @@ public final class BenchApp {
     }
 
     public static void main(String[] args) {
-        String mode = env("TULIP_BENCH_MODE", "virtual");
+        String mode = env("BENCH_MODE", "virtual");
         if (!mode.equals("virtual") && !mode.equals("loop")) {
-            System.err.println("TULIP_BENCH_MODE must be 'virtual' or 'loop', was '" + mode + "'");
+            System.err.println("BENCH_MODE must be 'virtual' or 'loop', was '" + mode + "'");
             System.exit(2);
         }
         create(env("HOST", "127.0.0.1"), Integer.parseInt(env("PORT", "8080")), mode.equals("loop"))
