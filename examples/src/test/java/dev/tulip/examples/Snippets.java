@@ -75,7 +75,12 @@ final class Snippets {
     record OptOut(String file, String firstLine, String reason) {}
 
     /** The outcome of a check. */
-    record Report(List<Block> blocks, List<Region> regions, List<Block> optedOut, List<String> failures) {
+    record Report(
+            List<Block> blocks,
+            List<Block> matched,
+            List<Region> regions,
+            List<Block> optedOut,
+            List<String> failures) {
         /** The regions no block shows. */
         List<Region> unused() {
             Set<String> shown = blocks.stream().map(Block::code).collect(Collectors.toSet());
@@ -121,8 +126,7 @@ final class Snippets {
                     blocks.add(
                             new Block(Kind.MARKDOWN, file, i + 1, normalize(lines.subList(i + 1, end)), pendingOptOut));
                 } else if (pendingOptOut != null) {
-                    throw new IllegalStateException(
-                            file + ":" + pendingLine + ": an opt-out marker must be just before a ```java block");
+                    throw dangling(file, pendingLine);
                 }
                 pendingOptOut = null;
                 i = end;
@@ -130,8 +134,7 @@ final class Snippets {
             }
             if (MARKER_LIKE.matcher(stripped).find()) {
                 if (pendingOptOut != null) {
-                    throw new IllegalStateException(
-                            file + ":" + pendingLine + ": an opt-out marker must be just before a ```java block");
+                    throw dangling(file, pendingLine);
                 }
                 Matcher m = OPT_OUT.matcher(stripped);
                 if (!m.matches()) {
@@ -141,15 +144,17 @@ final class Snippets {
                 pendingOptOut = m.group(1).strip();
                 pendingLine = i + 1;
             } else if (!stripped.isEmpty() && pendingOptOut != null) {
-                throw new IllegalStateException(
-                        file + ":" + pendingLine + ": an opt-out marker must be just before a ```java block");
+                throw dangling(file, pendingLine);
             }
         }
         if (pendingOptOut != null) {
-            throw new IllegalStateException(
-                    file + ":" + pendingLine + ": an opt-out marker must be just before a ```java block");
+            throw dangling(file, pendingLine);
         }
         return blocks;
+    }
+
+    private static IllegalStateException dangling(String file, int line) {
+        return new IllegalStateException(file + ":" + line + ": an opt-out marker must be just before a ```java block");
     }
 
     private static boolean closes(String line, String opening) {
@@ -274,6 +279,7 @@ final class Snippets {
         for (Region r : regions) byCode.putIfAbsent(r.code(), r);
         Set<OptOut> unusedOptOuts = new LinkedHashSet<>(optOuts);
         List<Block> blocks = new ArrayList<>();
+        List<Block> matched = new ArrayList<>();
         List<Block> optedOut = new ArrayList<>();
         List<String> failures = new ArrayList<>();
         for (Block b : found) {
@@ -297,13 +303,15 @@ final class Snippets {
                 }
             } else if (match == null) {
                 failures.add(mismatch(b, regions));
+            } else {
+                matched.add(b);
             }
         }
         for (OptOut o : unusedOptOuts) {
             failures.add(o.file() + ": no javadoc block there starts with \"" + o.firstLine()
                     + "\"; remove that opt-out from the list");
         }
-        return new Report(blocks, regions, optedOut, failures);
+        return new Report(blocks, matched, regions, optedOut, failures);
     }
 
     private static String mismatch(Block b, List<Region> regions) {

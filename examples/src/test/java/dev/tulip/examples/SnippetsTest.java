@@ -61,7 +61,7 @@ class SnippetsTest {
         var perFile = report.blocks().stream()
                 .collect(Collectors.groupingBy(Block::file, java.util.TreeMap::new, Collectors.counting()));
         StringBuilder sb = new StringBuilder("snippets: " + report.blocks().size() + " Java blocks in the docs and"
-                + " javadoc, " + (report.blocks().size() - report.optedOut().size()) + " of them tagged regions of "
+                + " javadoc, " + report.matched().size() + " of them tagged regions of "
                 + Snippets.EXAMPLES + "; " + report.optedOut().size() + " opted out\n");
         perFile.forEach(
                 (file, n) -> sb.append("  ").append(file).append(": ").append(n).append('\n'));
@@ -147,6 +147,7 @@ class SnippetsTest {
                 class Api {}
                 """;
         Report report = check(md, api, List.of());
+        assertThat(report.matched()).hasSize(2);
         assertThat(report.blocks())
                 .extracting(Block::file, Block::line)
                 .containsExactly(
@@ -222,6 +223,11 @@ class SnippetsTest {
                 .singleElement()
                 .asString()
                 .contains("Api.java: no javadoc block there starts with \"gone();\"");
+
+        String marked = api.replace(" * <pre>", " * <!-- snippet: not compiled (sketch) -->\n *\n * <pre>");
+        assertThat(check("", marked, List.of()).optedOut())
+                .extracting(Block::optOut)
+                .containsExactly("sketch");
 
         String fixed = api.replace("broken(", "int b = 2;");
         var nowFine = new OptOut("Api.java", "int b = 2;", "does not compile");
