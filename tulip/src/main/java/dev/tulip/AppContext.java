@@ -10,10 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * (usually through {@link Tulip#resource}); once it serves, the context is frozen.
  *
  * <pre>{@code
- * static final Key<Store> STORE = Key.of("store", Store.class);
- *
- * app.resource(STORE, ctx -> Store.open(), Store::close);
- * app.get("/items", req -> req.context().get(STORE).items());
+ * var db = Key.of("db", Db.class);
+ * app.resource(db, ctx -> Db.connect(), Db::close);
+ * app.get("/users", req -> req.context().get(db).users());
  * }</pre>
  */
 public final class AppContext {

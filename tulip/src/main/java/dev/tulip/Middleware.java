@@ -7,7 +7,7 @@ package dev.tulip;
  *
  * <pre>{@code
  * app.use((req, next) -> {
- *     if (req.header("X-Token").isEmpty()) return Response.status(401);
+ *     if (req.header("X-Token").isEmpty()) return Response.of(401);
  *     return next.handle(req);
  * });
  * }</pre>

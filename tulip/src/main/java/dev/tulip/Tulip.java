@@ -188,7 +188,7 @@ public final class Tulip implements Routes {
      * fails. Resources open in declaration order and close in reverse.
      *
      * <pre>{@code
-     * app.resource(STORE, ctx -> Store.open(), Store::close);
+     * app.resource(DB, ctx -> Db.connect(), Db::close);
      * }</pre>
      */
     public synchronized <T> Tulip resource(Key<T> key, Opener<T> open, Closer<? super T> close) {

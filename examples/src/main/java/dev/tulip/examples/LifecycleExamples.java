@@ -1,12 +1,16 @@
 package dev.tulip.examples;
 
 import dev.tulip.Config;
+import dev.tulip.Key;
 import dev.tulip.Tulip;
 import java.util.List;
 import java.util.function.Consumer;
 
 /** Lifecycle: a resource opened before the app starts, shared by handlers, closed after it stops. */
 public final class LifecycleExamples {
+    /** Where the guide's handlers find the pool. */
+    public static final Key<Db> DB = Key.of("db", Db.class);
+
     private LifecycleExamples() {}
 
     /** A stand-in for a database connection pool. */
@@ -44,9 +48,9 @@ public final class LifecycleExamples {
     public static Tulip guide(Consumer<Config.Builder> config) {
         var app = Tulip.create(config);
         // tag::guide-lifecycle[]
-        app.onBeforeStart(ctx -> ctx.put(Db.class, Db.connect())); // once per app, not per event loop
-        app.get("/n", req -> req.app().get(Db.class).count());
-        app.onAfterStop(ctx -> ctx.get(Db.class).close()); // after every request has drained
+        // static final Key<Db> DB = Key.of("db", Db.class);
+        app.resource(DB, ctx -> Db.connect(), Db::close); // opened once per app, closed after the drain
+        app.get("/n", req -> req.context().get(DB).count());
         // end::guide-lifecycle[]
         return app;
     }
@@ -55,10 +59,20 @@ public final class LifecycleExamples {
     public static Tulip appContext(Consumer<Config.Builder> config) {
         var app = Tulip.create(config);
         // tag::app-context-javadoc[]
-        app.onBeforeStart(ctx -> ctx.put(Db.class, Db.connect()));
-        app.get("/users", req -> req.app().get(Db.class).users());
-        app.onAfterStop(ctx -> ctx.get(Db.class).close());
+        var db = Key.of("db", Db.class);
+        app.resource(db, ctx -> Db.connect(), Db::close);
+        app.get("/users", req -> req.context().get(db).users());
         // end::app-context-javadoc[]
+        return app;
+    }
+
+    /** The {@link Tulip#resource} javadoc's example. */
+    public static Tulip resourceJavadoc(Consumer<Config.Builder> config) {
+        var app = Tulip.create(config);
+        // tag::resource-javadoc[]
+        app.resource(DB, ctx -> Db.connect(), Db::close);
+        // end::resource-javadoc[]
+        app.get("/users", req -> req.context().get(DB).users());
         return app;
     }
 }

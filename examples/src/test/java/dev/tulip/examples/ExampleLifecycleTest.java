@@ -12,11 +12,21 @@ class ExampleLifecycleTest {
     void resourceIsOpenedBeforeStartSharedAndClosedAfterStop() {
         Db db;
         try (var server = TestServer.start(LifecycleExamples.guide(cfg -> cfg.port(0)))) {
-            db = server.app().context().get(Db.class);
+            db = server.app().context().get(LifecycleExamples.DB);
             assertThat(db.isClosed()).isFalse();
             assertThat(server.client().get("/n").text()).isEqualTo("2");
         }
-        assertThat(db.isClosed()).as("closed by onAfterStop").isTrue();
+        assertThat(db.isClosed()).as("closed when the app stopped").isTrue();
+    }
+
+    @Test
+    void resourceJavadocExampleOpensAndClosesThePool() {
+        Db db;
+        try (var server = TestServer.start(LifecycleExamples.resourceJavadoc(cfg -> cfg.port(0)))) {
+            db = server.app().context().get(LifecycleExamples.DB);
+            assertThat(server.client().get("/users").text()).isEqualTo("[\"ada\",\"grace\"]");
+        }
+        assertThat(db.isClosed()).isTrue();
     }
 
     @Test

@@ -3,16 +3,9 @@ package dev.tulip.spi;
 import dev.tulip.Tulip;
 
 /**
- * Lets an integration value be installed into one app only, with an error that says so:
- *
- * <pre>{@code
- * private final InstallOnce once = new InstallOnce("Pg");
- *
- * public void install(Setup setup) {
- *     once.claim(setup);
- *     ...
- * }
- * }</pre>
+ * Lets an integration value be installed into one app only, with an error that says so. Keep one
+ * in a field ({@code new InstallOnce("Pg")}) and call {@code once.claim(setup)} first thing in
+ * {@link Integration#install}; {@code docs/ARCHITECTURE.md} shows a whole integration.
  */
 public final class InstallOnce {
     private final String what;
