@@ -52,7 +52,7 @@ class GracefulShutdownIT {
         assertThat(idle.send("GET", "/quick").read().status()).isEqualTo(200);
 
         List<RawHttp> held = new ArrayList<>();
-        List<Future<RawHttp.Resp>> answers = new ArrayList<>();
+        List<Future<RawHttp.Response>> answers = new ArrayList<>();
         for (int i = 0; i < N; i++) {
             RawHttp c = RawHttp.connect(port);
             held.add(c);
@@ -73,10 +73,11 @@ class GracefulShutdownIT {
 
         release.countDown();
         for (int i = 0; i < N; i++) {
-            RawHttp.Resp r = answers.get(i).get(WAIT, TimeUnit.SECONDS);
+            RawHttp.Response r = answers.get(i).get(WAIT, TimeUnit.SECONDS);
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.text()).isEqualTo("done");
-            assertThat(r.header("Connection")).isEqualToIgnoringCase("close");
+            assertThat(r.header("Connection"))
+                    .hasValueSatisfying(v -> assertThat(v).isEqualToIgnoringCase("close"));
             assertThat(held.get(i).awaitClosed())
                     .as("busy connection closed after its response")
                     .isTrue();

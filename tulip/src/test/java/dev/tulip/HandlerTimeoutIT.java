@@ -44,7 +44,7 @@ class HandlerTimeoutIT {
     void handlerRunningPastTheTimeoutGets503AndIsInterrupted() throws Exception {
         try (RawHttp c = RawHttp.connect(app.port())) {
             long t0 = System.nanoTime();
-            RawHttp.Resp r = c.send("GET", "/stuck").read();
+            RawHttp.Response r = c.send("GET", "/stuck").read();
             long tookMs = (System.nanoTime() - t0) / 1_000_000;
             assertThat(r.status()).isEqualTo(503);
             assertThat(r.text()).contains("did not finish within");
@@ -58,7 +58,7 @@ class HandlerTimeoutIT {
     @Test
     void handlerFinishingInTimeGets200() throws Exception {
         try (RawHttp c = RawHttp.connect(app.port())) {
-            RawHttp.Resp r = c.send("GET", "/prompt").read();
+            RawHttp.Response r = c.send("GET", "/prompt").read();
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.text()).isEqualTo("in time");
         }
@@ -67,10 +67,10 @@ class HandlerTimeoutIT {
     @Test
     void connectionStaysUsableAfterA503() throws Exception {
         try (RawHttp c = RawHttp.connect(app.port())) {
-            RawHttp.Resp timedOut = c.send("GET", "/stuck").read();
+            RawHttp.Response timedOut = c.send("GET", "/stuck").read();
             assertThat(timedOut.status()).isEqualTo(503);
-            assertThat(timedOut.header("Connection")).isNull();
-            RawHttp.Resp next = c.send("GET", "/prompt").read();
+            assertThat(timedOut.header("Connection")).isEmpty();
+            RawHttp.Response next = c.send("GET", "/prompt").read();
             assertThat(next.status()).isEqualTo(200);
             assertThat(next.text()).isEqualTo("in time");
         }

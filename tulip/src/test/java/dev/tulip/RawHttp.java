@@ -1,5 +1,9 @@
 package dev.tulip;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -8,57 +12,59 @@ import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
 
 /**
- * A minimal HTTP/1.1 client over one plain socket, for tests that must see exactly what the server
- * sends: the {@code Connection} header, chunk boundaries, and when the server closes the socket.
+ * A raw HTTP/1.1 client over one plain socket, for tests that must send bytes no real client would
+ * or see exactly what the server sends: the {@code Connection} header, chunk boundaries, and when
+ * the server closes the socket. It writes exactly what it is given and reads responses byte by
+ * byte, insisting on CRLF line ends.
  */
-final class RawHttp implements AutoCloseable {
-    /** A parsed response; header names are lower case; {@code chunks} is empty unless the body was chunked. */
-    record Resp(int status, Map<String, String> headers, byte[] body, List<byte[]> chunks) {
-        String header(String name) {
-            return headers.get(name.toLowerCase(Locale.ROOT));
-        }
-
-        String text() {
-            return new String(body, StandardCharsets.UTF_8);
-        }
-    }
+public final class RawHttp implements AutoCloseable {
+    /** Reads time out after this long, so no test hangs. */
+    public static final int TIMEOUT_MILLIS = 20_000;
 
     private final Socket socket;
-    private final InputStream in;
     private final OutputStream out;
+    private final InputStream in;
 
     private RawHttp(Socket socket) throws IOException {
         this.socket = socket;
-        this.in = new java.io.BufferedInputStream(socket.getInputStream());
+        socket.setSoTimeout(TIMEOUT_MILLIS);
+        socket.setTcpNoDelay(true);
         this.out = socket.getOutputStream();
+        this.in = new BufferedInputStream(socket.getInputStream());
     }
 
-    /** Connects to 127.0.0.1:{@code port}; reads time out after 20 s so no test hangs. */
-    static RawHttp connect(int port) throws IOException {
+    /** Connects to 127.0.0.1:{@code port}. */
+    public static RawHttp connect(int port) throws IOException {
         return connect(port, 0);
     }
 
     /** Connects with a small receive buffer ({@code receiveBuffer} bytes; 0 for the default), to make a slow reader. */
-    static RawHttp connect(int port, int receiveBuffer) throws IOException {
+    public static RawHttp connect(int port, int receiveBuffer) throws IOException {
         Socket s = new Socket();
         if (receiveBuffer > 0) s.setReceiveBufferSize(receiveBuffer);
         s.connect(new InetSocketAddress("127.0.0.1", port), 5000);
-        s.setSoTimeout(20_000);
         return new RawHttp(s);
     }
 
+    /** Connects, sends {@code request} and reads one response. */
+    public static Response exchange(int port, String request) throws IOException {
+        try (RawHttp c = connect(port)) {
+            return c.send(request).read();
+        }
+    }
+
     /** Whether a new TCP connection to {@code port} is refused (nothing listens). */
-    static boolean refused(int port) throws IOException {
+    public static boolean refused(int port) throws IOException {
         try (Socket s = new Socket()) {
             s.connect(new InetSocketAddress("127.0.0.1", port), 2000);
             return false;
@@ -68,7 +74,7 @@ final class RawHttp implements AutoCloseable {
     }
 
     /** Polls until connections to {@code port} are refused, or {@code max} passed; returns whether they were. */
-    static boolean awaitRefused(int port, Duration max) throws IOException, InterruptedException {
+    public static boolean awaitRefused(int port, Duration max) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + max.toNanos();
         while (System.nanoTime() < deadline) {
             if (refused(port)) return true;
@@ -77,86 +83,128 @@ final class RawHttp implements AutoCloseable {
         return false;
     }
 
-    Socket socket() {
-        return socket;
+    /** Sends {@code text} as ISO-8859-1 bytes (so "\0", "\u007f" and the like go out as single bytes). */
+    public RawHttp send(String text) throws IOException {
+        return send(text.getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    /** Sends a request without a body. */
-    RawHttp send(String method, String path) throws IOException {
-        return send(method, path, "");
-    }
-
-    /** Sends a request with extra header lines ({@code "Name: value\r\n"} each). */
-    RawHttp send(String method, String path, String extraHeaders) throws IOException {
-        out.write((method + " " + path + " HTTP/1.1\r\nHost: test\r\n" + extraHeaders + "\r\n")
-                .getBytes(StandardCharsets.US_ASCII));
+    /** Sends {@code bytes} as they are. */
+    public RawHttp send(byte[] bytes) throws IOException {
+        out.write(bytes);
         out.flush();
         return this;
     }
 
-    /** Reads one whole response. */
-    Resp read() throws IOException {
-        Resp head = readHead();
-        List<byte[]> chunks = new ArrayList<>();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        if ("chunked".equalsIgnoreCase(head.header("Transfer-Encoding"))) {
-            for (byte[] chunk = readChunk(); chunk != null; chunk = readChunk()) {
-                chunks.add(chunk);
-                body.write(chunk);
-            }
-        } else if (head.header("Content-Length") != null) {
-            int n = Integer.parseInt(head.header("Content-Length"));
-            byte[] b = in.readNBytes(n);
-            if (b.length < n) throw new EOFException("connection closed inside the body");
-            body.write(b);
-        }
-        return new Resp(head.status(), head.headers(), body.toByteArray(), chunks);
+    /** Sends an HTTP/1.1 request without a body. */
+    public RawHttp send(String method, String path) throws IOException {
+        return send(method, path, "");
     }
 
-    /** Reads a response's status line and headers only (the body stays unread). */
-    Resp readHead() throws IOException {
-        String statusLine = line();
-        if (statusLine == null) throw new EOFException("connection closed before a response");
-        int status = Integer.parseInt(statusLine.split(" ")[1]);
-        Map<String, String> headers = new TreeMap<>();
-        for (String l = line(); l != null && !l.isEmpty(); l = line()) {
-            int colon = l.indexOf(':');
-            headers.put(
-                    l.substring(0, colon).trim().toLowerCase(Locale.ROOT),
-                    l.substring(colon + 1).trim());
+    /** Sends an HTTP/1.1 request without a body, with extra header lines ({@code "Name: value\r\n"} each). */
+    public RawHttp send(String method, String path, String extraHeaders) throws IOException {
+        return send(method + " " + path + " HTTP/1.1\r\nHost: test\r\n" + extraHeaders + "\r\n");
+    }
+
+    /**
+     * Reads one whole response; its body is framed by {@code Content-Length}, chunked coding, or the
+     * end of the stream (none for 1xx, 204 and 304).
+     */
+    public Response read() throws IOException {
+        Response r = readHead();
+        int status = r.status();
+        if (status < 200 || status == 204 || status == 304) return r;
+        byte[] body;
+        if (r.header("Transfer-Encoding").map("chunked"::equalsIgnoreCase).orElse(false)) {
+            ByteArrayOutputStream b = new ByteArrayOutputStream();
+            for (byte[] chunk = readChunk(); chunk != null; chunk = readChunk()) b.writeBytes(chunk);
+            body = b.toByteArray();
+        } else if (r.header("Content-Length").isPresent()) {
+            int n = Integer.parseInt(r.header("Content-Length").get());
+            body = in.readNBytes(n);
+            if (body.length < n) throw new EOFException("connection closed inside the body");
+        } else {
+            body = in.readAllBytes();
         }
-        return new Resp(status, headers, new byte[0], List.of());
+        return new Response(status, r.reason(), r.headers(), body);
+    }
+
+    /**
+     * Reads a response's status line and headers only; the body, if any, stays unread (for the
+     * response to a HEAD request, or to read a chunked body with {@link #readChunk}).
+     */
+    public Response readHead() throws IOException {
+        String statusLine = line();
+        String[] parts = statusLine.split(" ", 3);
+        assertThat(parts.length).as("status line %s", statusLine).isGreaterThanOrEqualTo(2);
+        assertThat(parts[0]).as("status line %s", statusLine).isEqualTo("HTTP/1.1");
+        int status = Integer.parseInt(parts[1]);
+        List<String[]> headers = new ArrayList<>();
+        for (String l = line(); !l.isEmpty(); l = line()) {
+            int colon = l.indexOf(':');
+            assertThat(colon).as("header line %s", l).isPositive();
+            headers.add(
+                    new String[] {l.substring(0, colon), l.substring(colon + 1).strip()});
+        }
+        return new Response(status, parts.length > 2 ? parts[2] : "", headers, new byte[0]);
     }
 
     /** Reads the next chunk of a chunked body; null after the last (empty) chunk and its trailers. */
-    byte[] readChunk() throws IOException {
-        String size = line();
-        if (size == null) throw new EOFException("connection closed inside a chunked body");
-        int n = Integer.parseInt(size.trim(), 16);
-        if (n == 0) {
-            while (true) { // trailers up to the empty line
-                String t = line();
-                if (t == null) throw new EOFException("connection closed before the end of the chunked body");
-                if (t.isEmpty()) return null;
-            }
+    public byte[] readChunk() throws IOException {
+        String sizeLine = line();
+        int semi = sizeLine.indexOf(';');
+        int size = Integer.parseInt((semi < 0 ? sizeLine : sizeLine.substring(0, semi)).strip(), 16);
+        if (size == 0) {
+            while (!line().isEmpty()) {} // trailers
+            return null;
         }
-        byte[] chunk = in.readNBytes(n);
-        if (chunk.length < n) throw new EOFException("connection closed inside a chunk");
-        if (!"".equals(line())) throw new IOException("chunk not followed by CRLF");
-        return chunk;
+        byte[] data = in.readNBytes(size);
+        if (data.length < size) throw new EOFException("connection closed inside a chunk");
+        if (!line().isEmpty()) throw new IOException("chunk not followed by CRLF");
+        return data;
     }
 
-    /** The raw input, for tests that pace their reading. */
-    InputStream input() {
-        return in;
+    /** One CRLF-terminated line, without the CRLF. */
+    private String line() throws IOException {
+        StringBuilder sb = new StringBuilder();
+        while (true) {
+            int b = in.read();
+            if (b < 0) throw new EOFException("connection closed after " + sb.length() + " bytes of a line: " + sb);
+            if (b == '\r') {
+                int lf = in.read();
+                if (lf != '\n') throw new IOException("CR not followed by LF in response");
+                return sb.toString();
+            }
+            sb.append((char) b);
+        }
     }
 
-    /** Waits up to the read timeout for the server to close the connection; true if it did (EOF or reset). */
-    boolean awaitClosed() throws IOException {
+    /**
+     * Asserts the server closes the connection (end of stream, or a reset) within the timeout,
+     * without sending anything more.
+     */
+    public void assertClosedByServer() throws IOException {
+        try {
+            int b = in.read();
+            if (b >= 0) {
+                byte[] rest = in.readNBytes(Math.min(in.available(), 200));
+                fail("expected the server to close the connection, but it sent: " + (char) b
+                        + new String(rest, StandardCharsets.ISO_8859_1));
+            }
+        } catch (SocketTimeoutException e) {
+            fail("the server did not close the connection within " + TIMEOUT_MILLIS + " ms");
+        } catch (SocketException e) {
+            // a reset: closed as well
+        }
+    }
+
+    /**
+     * Waits up to the timeout for the server to close the connection, skipping whatever it still
+     * sends; true if it did (end of stream or a reset).
+     */
+    public boolean awaitClosed() throws IOException {
         try {
             while (true) {
-                int b = in.read();
-                if (b < 0) return true;
+                if (in.read() < 0) return true;
             }
         } catch (SocketTimeoutException e) {
             return false;
@@ -165,23 +213,38 @@ final class RawHttp implements AutoCloseable {
         }
     }
 
-    /** One CRLF-terminated line without its terminator; null at EOF. */
-    private String line() throws IOException {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        int c;
-        while ((c = in.read()) >= 0) {
-            if (c == '\n') {
-                byte[] bytes = b.toByteArray();
-                int len = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
-                return new String(bytes, 0, len, StandardCharsets.ISO_8859_1);
-            }
-            b.write(c);
-        }
-        return b.size() == 0 ? null : b.toString(StandardCharsets.ISO_8859_1);
-    }
-
     @Override
     public void close() throws IOException {
         socket.close();
+    }
+
+    /** A response as read: header names as sent, in order. */
+    public record Response(int status, String reason, List<String[]> headers, byte[] body) {
+        /** The first value of header {@code name} (any case). */
+        public Optional<String> header(String name) {
+            return headers.stream()
+                    .filter(h -> h[0].equalsIgnoreCase(name))
+                    .map(h -> h[1])
+                    .findFirst();
+        }
+
+        /** The body as UTF-8. */
+        public String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+
+        /** Whether the {@code Connection} header says close. */
+        public boolean closes() {
+            return header("Connection")
+                    .map(v -> v.toLowerCase(Locale.ROOT).contains("close"))
+                    .orElse(false);
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder sb = new StringBuilder().append(status).append(' ').append(reason);
+            for (String[] h : headers) sb.append("\n").append(h[0]).append(": ").append(h[1]);
+            return sb.append("\n\n").append(text()).toString();
+        }
     }
 }

@@ -39,7 +39,7 @@ class SignalShutdownIT {
     void sigtermDrainsInFlightRequestsAndExitsZero() throws Exception {
         child = Child.start("--port", "0");
         int port = child.port();
-        List<Future<RawHttp.Resp>> answers = holdRequests(port);
+        List<Future<RawHttp.Response>> answers = holdRequests(port);
 
         child.sigterm();
         child.await("STOPPING");
@@ -49,11 +49,12 @@ class SignalShutdownIT {
         assertThat(child.process.isAlive()).as("still draining").isTrue();
 
         child.send("release");
-        for (Future<RawHttp.Resp> f : answers) {
-            RawHttp.Resp r = f.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        for (Future<RawHttp.Response> f : answers) {
+            RawHttp.Response r = f.get(WAIT.toSeconds(), TimeUnit.SECONDS);
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.text()).isEqualTo("released");
-            assertThat(r.header("Connection")).isEqualToIgnoringCase("close");
+            assertThat(r.header("Connection"))
+                    .hasValueSatisfying(v -> assertThat(v).isEqualToIgnoringCase("close"));
         }
         assertThat(child.exitCode()).as("exit code; stderr:%n%s", child.stderr).isEqualTo(0);
         child.await("STOPPED");
@@ -71,12 +72,12 @@ class SignalShutdownIT {
     @Test
     void requestsCutAfterTheDrainTimeoutExitOne() throws Exception {
         child = Child.start("--port", "0", "--drain-timeout", "300ms");
-        List<Future<RawHttp.Resp>> answers = holdRequests(child.port());
+        List<Future<RawHttp.Response>> answers = holdRequests(child.port());
 
         child.sigterm();
         assertThat(child.exitCode()).as("exit code; stderr:%n%s", child.stderr).isEqualTo(1);
         child.await("STOPPED");
-        for (Future<RawHttp.Resp> f : answers) {
+        for (Future<RawHttp.Response> f : answers) {
             assertThat(f)
                     .failsWithin(WAIT)
                     .withThrowableThat()
@@ -94,8 +95,8 @@ class SignalShutdownIT {
     }
 
     /** Sends {@value N} requests to {@code /hold}, each on its own connection, and waits until all are in their handlers. */
-    private List<Future<RawHttp.Resp>> holdRequests(int port) throws Exception {
-        List<Future<RawHttp.Resp>> answers = new ArrayList<>();
+    private List<Future<RawHttp.Response>> holdRequests(int port) throws Exception {
+        List<Future<RawHttp.Response>> answers = new ArrayList<>();
         for (int i = 0; i < N; i++) {
             RawHttp c = RawHttp.connect(port);
             answers.add(clients.submit(() -> {

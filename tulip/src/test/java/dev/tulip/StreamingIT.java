@@ -88,10 +88,10 @@ class StreamingIT {
     @Test
     void flushedChunksArriveInOrderAsTheyAreWritten() throws Exception {
         try (RawHttp c = RawHttp.connect(app.port())) {
-            RawHttp.Resp head = c.send("GET", "/parts").readHead();
+            RawHttp.Response head = c.send("GET", "/parts").readHead();
             assertThat(head.status()).isEqualTo(200);
-            assertThat(head.header("Transfer-Encoding")).isEqualTo("chunked");
-            assertThat(head.header("Content-Length")).isNull();
+            assertThat(head.header("Transfer-Encoding")).hasValue("chunked");
+            assertThat(head.header("Content-Length")).isEmpty();
             for (int i = 0; i < PARTS; i++) {
                 // part i arrives before the writer is allowed to write part i + 1
                 assertThat(new String(c.readChunk(), StandardCharsets.UTF_8)).isEqualTo("part " + i + "\n");
@@ -107,7 +107,7 @@ class StreamingIT {
     @Test
     void writerFailingMidwayClosesTheConnection() throws Exception {
         try (RawHttp c = RawHttp.connect(app.port())) {
-            RawHttp.Resp head = c.send("GET", "/broken").readHead();
+            RawHttp.Response head = c.send("GET", "/broken").readHead();
             assertThat(head.status()).isEqualTo(200);
             assertThat(new String(c.readChunk(), StandardCharsets.UTF_8)).isEqualTo("partial");
             assertThatThrownBy(c::readChunk).as("body cut short").isInstanceOf(EOFException.class);
@@ -117,7 +117,7 @@ class StreamingIT {
     @Test
     void largeBodyToASlowReaderCompletesIntactUnderBackPressure() throws Exception {
         try (RawHttp c = RawHttp.connect(app.port(), 16 * 1024)) {
-            RawHttp.Resp head = c.send("GET", "/large").readHead();
+            RawHttp.Response head = c.send("GET", "/large").readHead();
             assertThat(head.status()).isEqualTo(200);
 
             // not reading: the writer must block on the full socket instead of buffering the whole body
@@ -144,13 +144,13 @@ class StreamingIT {
     @Test
     void nonBlockingHandlerCompletedLaterByAnotherThread() throws Exception {
         try (RawHttp c = RawHttp.connect(app.port())) {
-            Future<RawHttp.Resp> answer =
+            Future<RawHttp.Response> answer =
                     clients.submit(() -> c.send("GET", "/async").read());
             assertThat(asyncStarted.await(WAIT, TimeUnit.SECONDS)).isTrue();
             assertThat(answer).isNotDone();
             Thread completer = Thread.ofPlatform().start(() -> pending.get().complete("completed later"));
             completer.join();
-            RawHttp.Resp r = answer.get(WAIT, TimeUnit.SECONDS);
+            RawHttp.Response r = answer.get(WAIT, TimeUnit.SECONDS);
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.text()).isEqualTo("completed later");
         }

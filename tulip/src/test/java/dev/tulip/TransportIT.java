@@ -27,7 +27,7 @@ class TransportIT {
         app.start();
         try (RawHttp c = RawHttp.connect(app.port())) {
             for (String name : new String[] {"one", "two"}) { // two requests: keep-alive works too
-                RawHttp.Resp r = c.send("GET", "/hello/" + name).read();
+                RawHttp.Response r = c.send("GET", "/hello/" + name).read();
                 assertThat(r.status()).isEqualTo(200);
                 assertThat(r.text()).isEqualTo("hello " + name);
             }

@@ -2,6 +2,7 @@ package dev.tulip.internal.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tulip.RawHttp;
 import dev.tulip.Response;
 import dev.tulip.Tulip;
 import java.io.IOException;

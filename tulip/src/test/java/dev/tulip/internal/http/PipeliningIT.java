@@ -3,6 +3,7 @@ package dev.tulip.internal.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tulip.Handler;
+import dev.tulip.RawHttp;
 import dev.tulip.Response;
 import dev.tulip.Tulip;
 import java.io.IOException;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Named.named;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+import dev.tulip.RawHttp;
 import dev.tulip.Response;
 import dev.tulip.Tulip;
 import java.io.IOException;

@@ -21,7 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The per-request work of the HTTP layer without sockets: parsing a typical request head (as a
  * keep-alive connection sees it, and as a fresh connection does) and encoding a small response.
- * Lives in the parser's package to reach its package-private classes. Run with bench/jmh.sh.
+ * Lives in tulip's test sources, in the parser's package to reach its package-private classes;
+ * surefire skips it. Run with bench/jmh.sh.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
