@@ -1,7 +1,7 @@
 package dev.tulip.examples;
 
-import dev.tulip.spi.Integration;
 import dev.tulip.spi.InstallOnce;
+import dev.tulip.spi.Integration;
 import dev.tulip.spi.Setup;
 import java.util.Map;
 import java.util.TreeMap;
@@ -31,8 +31,11 @@ public final class IntegrationExamples {
                     ctx -> setup.runtime() // the loops exist once resources open
                             .loops()
                             .group()
-                            .scheduleAtFixedRate(() -> LoggerFactory.getLogger("hits").info("{}", snapshot()),
-                                    1, 1, TimeUnit.MINUTES),
+                            .scheduleAtFixedRate(
+                                    () -> LoggerFactory.getLogger("hits").info("{}", snapshot()),
+                                    1,
+                                    1,
+                                    TimeUnit.MINUTES),
                     task -> task.cancel(false)); // closed after the drain, before the loops stop
         }
 

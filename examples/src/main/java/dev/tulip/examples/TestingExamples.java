@@ -7,6 +7,7 @@ import dev.tulip.Response;
 import dev.tulip.Tulip;
 import dev.tulip.examples.AnApp.NewUser;
 import dev.tulip.examples.AnApp.Users;
+import dev.tulip.test.DirectClient;
 import dev.tulip.test.TestResponse;
 import dev.tulip.test.TestServer;
 import java.util.Map;
@@ -39,6 +40,16 @@ public final class TestingExamples {
             assertThat(r.json().get("name").asString()).isEqualTo("Ada");
         }
         // end::guide-testing[]
+    }
+
+    /** The {@link DirectClient} javadoc's test. */
+    public static void directClientJavadoc() {
+        Tulip app = MyApp.create(cfg -> cfg.port(0));
+        // tag::direct-client-javadoc[]
+        try (var client = DirectClient.of(app)) {
+            assertThat(client.get("/hello").status()).isEqualTo(200);
+        }
+        // end::direct-client-javadoc[]
     }
 
     /** The {@link TestServer} javadoc's test. */

@@ -19,7 +19,11 @@ class ExampleIntegrationTest {
             server.client().get("/users/1");
             server.client().get("/users/2");
             server.client().get("/nowhere");
-            assertThat(server.client().get("/hits").json().get("/users/{id:int}").asInt())
+            assertThat(server.client()
+                            .get("/hits")
+                            .json()
+                            .get("/users/{id:int}")
+                            .asInt())
                     .isEqualTo(2);
         }
         assertThat(hits.snapshot()).containsEntry("(no route)", 1L).containsEntry("/hits", 1L);

@@ -14,4 +14,9 @@ class ExampleTestingTest {
     void testServerJavadocTestPasses() {
         TestingExamples.testServerJavadoc();
     }
+
+    @Test
+    void directClientJavadocTestPasses() {
+        TestingExamples.directClientJavadoc();
+    }
 }

@@ -333,7 +333,9 @@ final class Connection extends ChannelInboundHandlerAdapter {
             }
             if (ex.upgrade) upgradePending = false; // answered without an upgrade: updateReading parses on
             boolean chunked = !ex.http10(); // HTTP/1.0 knows no chunked coding
-            if (p.stream() != null && !ex.head) {
+            if (p.stream() != null
+                    && !ex.head
+                    && !ResponseEncoder.hasNoBody(p.response().status())) {
                 if (!chunked && !close) { // the body ends with the connection
                     close = true;
                     closing = true;
@@ -357,7 +359,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
         }
         lastActivityNanos = System.nanoTime();
         updateReading(ctx.channel().isWritable());
-        if (closing && queue.isEmpty() && streaming == null && server.draining()) ctx.close();
+        if (closing && queue.isEmpty() && streaming == null && server.draining()) closeAfterOut();
     }
 
     private ByteBuf out() {
@@ -467,7 +469,13 @@ final class Connection extends ChannelInboundHandlerAdapter {
                         error = t;
                     }
                     Throwable e = error;
-                    onLoop(() -> streamDone(ex, writer, close, e));
+                    // Straight onto the loop's queue, behind this thread's writes: the batch queue
+                    // may run it early, before them, and the close would drop the body's tail.
+                    try {
+                        loop.execute(() -> streamDone(ex, writer, close, e));
+                    } catch (java.util.concurrent.RejectedExecutionException stopped) {
+                        Log.TULIP.debug("event loop stopped; a cut stream ends with its connection");
+                    }
                 })
                 .start();
     }
@@ -555,7 +563,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
         }
         closing = true;
         ctx.channel().config().setAutoRead(false);
-        if (queue.isEmpty() && streaming == null) ctx.close();
+        if (queue.isEmpty() && streaming == null) closeAfterOut(); // a response may still wait for its flush
     }
 
     /** Cuts the connection after the drain timeout; returns how many streamed responses it was still sending. */

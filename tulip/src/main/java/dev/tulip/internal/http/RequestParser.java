@@ -55,6 +55,7 @@ final class RequestParser {
             TRAILERS = 5,
             DEAD = 6;
     private static final int MAX_CHUNK_LINE = 4096;
+    private static final long MAX_BODY_ARRAY = Integer.MAX_VALUE - 8;
     private static final int MAX_LEADING_EMPTY_LINES = 8;
 
     private final int maxRequestLine;
@@ -89,7 +90,8 @@ final class RequestParser {
         this.maxRequestLine = config.maxRequestLine();
         this.maxHeaderSize = config.maxHeaderSize();
         this.maxHeaderCount = config.maxHeaderCount();
-        this.maxBodySize = config.maxBodySize();
+        // a body is one array: a larger limit must not let a length wrap around an int
+        this.maxBodySize = Math.min(config.maxBodySize(), MAX_BODY_ARRAY);
     }
 
     /** When the head now being received started (System.nanoTime), or 0. */

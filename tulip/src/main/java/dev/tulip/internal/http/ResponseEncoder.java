@@ -49,7 +49,7 @@ final class ResponseEncoder {
         Response r = p.response();
         byte[] body = p.body();
         int status = r.status();
-        boolean noBody = status < 200 || status == 204 || status == 304;
+        boolean noBody = hasNoBody(status);
         int bodyLen = noBody ? 0 : body.length;
         buf.ensureWritable(160 + (head ? 0 : bodyLen));
         writeHead(buf, r, close, http10KeepAlive);
@@ -71,7 +71,7 @@ final class ResponseEncoder {
     /** Appends the head of a streamed response: chunked, or (for HTTP/1.0) delimited by closing the connection. */
     void encodeStreamHead(ByteBuf buf, Response r, boolean chunked, boolean close, boolean http10KeepAlive) {
         writeHead(buf, r, close, http10KeepAlive);
-        if (chunked) buf.writeBytes(CHUNKED);
+        if (chunked && !hasNoBody(r.status())) buf.writeBytes(CHUNKED);
         buf.writeBytes(CRLF);
     }
 
@@ -148,6 +148,11 @@ final class ResponseEncoder {
             buf.writeCharSequence(c.toSetCookie(), StandardCharsets.ISO_8859_1);
             buf.writeBytes(CRLF);
         }
+    }
+
+    /** Whether a response of {@code status} never has a body (RFC 9110 §6.4.1). */
+    static boolean hasNoBody(int status) {
+        return status < 200 || status == 204 || status == 304;
     }
 
     static void writeDecimal(ByteBuf buf, int v) {
