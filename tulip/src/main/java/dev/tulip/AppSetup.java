@@ -29,15 +29,13 @@ final class AppSetup implements Setup {
 
     @Override
     public Setup observe(RequestObserver observer) {
-        if (observer == null) throw new IllegalArgumentException("observer must not be null");
-        synchronized (app) {
-            app.observers.add(observer);
-        }
+        app.addObserver(observer);
         return this;
     }
 
     @Override
     public Setup supplyLoops(LoopSupplier supplier) {
+        app.requireNew("supply the event loops");
         runtime.supplier(supplier);
         return this;
     }

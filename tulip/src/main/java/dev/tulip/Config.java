@@ -3,6 +3,7 @@ package dev.tulip;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -128,9 +129,12 @@ public final class Config {
         return get(Setting.SERVER_HEADER);
     }
 
-    /** {@code json-mapper}: the Jackson mapper for JSON bodies. */
-    public JsonMapper jsonMapper() {
-        return get(Setting.JSON_MAPPER);
+    /**
+     * {@code json-mapper}: the Jackson mapper for JSON bodies, if one was set; when empty, each app
+     * makes its own of Tulip's strict default (see the guide).
+     */
+    public Optional<JsonMapper> jsonMapper() {
+        return Optional.ofNullable(get(Setting.JSON_MAPPER));
     }
 
     /** The value of one setting. */
@@ -253,6 +257,7 @@ public final class Config {
 
         /** The Jackson mapper for JSON bodies; the default has strict read limits (see the guide). */
         public Builder jsonMapper(JsonMapper mapper) {
+            if (mapper == null) throw new ConfigException("json-mapper must not be null");
             return set(Setting.JSON_MAPPER, mapper);
         }
 

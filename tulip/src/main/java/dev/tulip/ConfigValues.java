@@ -100,7 +100,7 @@ final class ConfigValues {
      */
     static String format(Object value) {
         return switch (value) {
-            case null -> "null";
+            case null -> "default";
             case Duration d -> formatDuration(d);
             case Config.Transport t -> t.name().toLowerCase(Locale.ROOT);
             case String s -> s;

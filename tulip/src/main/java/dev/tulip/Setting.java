@@ -147,9 +147,9 @@ final class Setting<T> {
             "value of the Server header; empty to send none");
     static final Setting<JsonMapper> JSON_MAPPER = define(
             "json-mapper",
-            dev.tulip.internal.Json::defaultMapper,
+            () -> null, // each app then makes Tulip's strict default mapper of its own
             null,
-            notNull(),
+            v -> null,
             "the Jackson mapper for JSON bodies");
 
     /** Every setting, in the order above. */

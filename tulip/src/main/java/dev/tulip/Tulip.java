@@ -6,6 +6,7 @@ import dev.tulip.internal.Direct;
 import dev.tulip.internal.Dispatcher;
 import dev.tulip.internal.Engine;
 import dev.tulip.internal.Errors;
+import dev.tulip.internal.Json;
 import dev.tulip.internal.Log;
 import dev.tulip.internal.Loops;
 import dev.tulip.internal.Observers;
@@ -73,8 +74,8 @@ public final class Tulip implements Routes {
     private final AppContext context = new AppContext();
     private final AppRuntime runtime = new AppRuntime(this);
     private final Set<Integration> installed = Collections.newSetFromMap(new IdentityHashMap<>());
-    final List<Resource<?>> resources = new ArrayList<>();
-    final List<RequestObserver> observers = new ArrayList<>();
+    private final List<Resource<?>> resources = new ArrayList<>();
+    private final List<RequestObserver> observers = new ArrayList<>();
     private State state = State.NEW;
     private Unwind unwind;
     private HttpServer server;
@@ -197,6 +198,12 @@ public final class Tulip implements Routes {
         return this;
     }
 
+    synchronized void addObserver(RequestObserver o) {
+        requireNew("add request observers");
+        if (o == null) throw new IllegalArgumentException("observer must not be null");
+        observers.add(o);
+    }
+
     synchronized void addResource(Resource<?> r) {
         requireNew("declare resources");
         if (r.open() == null || r.close() == null)
@@ -259,7 +266,7 @@ public final class Tulip implements Routes {
                     routes.routes().size() == 1 ? "" : "s");
             step = "onAfterStart";
             for (Listener l : afterStart) l.run(context);
-        } catch (Exception e) {
+        } catch (Exception | Error e) {
             throw fail(step, e);
         }
         return this;
@@ -285,7 +292,7 @@ public final class Tulip implements Routes {
         cut = 0;
         String step = "routes";
         try {
-            JsonMapper mapper = config.jsonMapper();
+            JsonMapper mapper = config.jsonMapper().orElseGet(Json::newDefaultMapper);
             Errors errors = new Errors(exceptionHandlers);
             Dispatcher dispatcher =
                     new Dispatcher(RouteGroup.compose(routes), root.middleware, new Results(mapper, errors), errors);
@@ -303,7 +310,7 @@ public final class Tulip implements Routes {
             for (Listener l : afterStop) unwind.push("onAfterStop listener", () -> l.run(context));
             for (Listener l : beforeStart) l.run(context);
             return engine;
-        } catch (Exception e) {
+        } catch (Exception | Error e) {
             throw fail(step, e);
         }
     }
@@ -316,7 +323,7 @@ public final class Tulip implements Routes {
     }
 
     /** Unwinds a start that failed at {@code step}. */
-    private LifecycleException fail(String step, Exception e) {
+    private LifecycleException fail(String step, Throwable e) {
         LifecycleException failure = new LifecycleException(
                 step, "Tulip failed to start at " + step + ": " + e.getMessage() + " (the app is stopped)", e);
         for (Unwind.Failure f : stopNow()) failure.addSuppressed(f.error());
@@ -398,6 +405,13 @@ public final class Tulip implements Routes {
         } catch (ConfigException e) {
             System.err.println("tulip: " + e.getMessage());
             System.exit(2);
+        } catch (LifecycleException e) {
+            if (e.getCause() instanceof ConfigException ce) { // e.g. a transport this machine lacks
+                System.err.println("tulip: " + ce.getMessage());
+                System.exit(2);
+            }
+            Log.TULIP.error("Tulip failed to start", e);
+            System.exit(1);
         } catch (RuntimeException e) {
             Log.TULIP.error("Tulip failed to start", e);
             System.exit(1);
@@ -457,7 +471,7 @@ public final class Tulip implements Routes {
         }
     }
 
-    private void requireNew(String what) {
+    synchronized void requireNew(String what) {
         if (state == State.STOPPED)
             throw new IllegalStateException("cannot " + what + ": this app has stopped (create a new app)");
         if (state != State.NEW) throw new IllegalStateException("cannot " + what + ": the app has started");

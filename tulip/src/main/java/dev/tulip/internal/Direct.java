@@ -16,6 +16,7 @@ public final class Direct implements InProcess {
 
     private final Engine engine;
     private final Runnable stop;
+    private volatile boolean closed;
 
     public Direct(Engine engine, Runnable stop) {
         this.engine = engine;
@@ -24,6 +25,7 @@ public final class Direct implements InProcess {
 
     @Override
     public Result send(String method, String target, List<Map.Entry<String, String>> headers, byte[] body) {
+        if (closed) throw new IllegalStateException("the app was stopped; start a new one to send requests");
         long start = System.nanoTime();
         HeaderList h = new HeaderList();
         for (var e : headers) h.add(e.getKey(), e.getValue());
@@ -60,6 +62,7 @@ public final class Direct implements InProcess {
 
     @Override
     public void close() {
+        closed = true;
         stop.run();
     }
 }

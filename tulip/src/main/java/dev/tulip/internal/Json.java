@@ -18,28 +18,34 @@ public final class Json {
     public static final int MAX_STRING_LENGTH = 1_000_000;
     public static final int MAX_NAME_LENGTH = 10_000;
 
-    private static final JsonMapper DEFAULT = JsonMapper.builder(JsonFactory.builder()
-                    .recyclerPool(new JsonBufferPool())
-                    .streamReadConstraints(StreamReadConstraints.builder()
-                            .maxNestingDepth(MAX_NESTING_DEPTH)
-                            .maxNumberLength(MAX_NUMBER_LENGTH)
-                            .maxStringLength(MAX_STRING_LENGTH)
-                            .maxNameLength(MAX_NAME_LENGTH)
-                            .build())
-                    .build())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            // a primitive absent from the body is an error, like an explicit null, not a silent 0/false
-            .withConfigOverride(int.class, Json::failOnNull)
-            .withConfigOverride(long.class, Json::failOnNull)
-            .withConfigOverride(double.class, Json::failOnNull)
-            .withConfigOverride(float.class, Json::failOnNull)
-            .withConfigOverride(boolean.class, Json::failOnNull)
-            .withConfigOverride(short.class, Json::failOnNull)
-            .withConfigOverride(byte.class, Json::failOnNull)
-            .withConfigOverride(char.class, Json::failOnNull)
-            .build();
+    /**
+     * A new mapper of the default kind: strict about shape, bounded in size, with buffers pooled
+     * per event loop. One per app, so no buffer pool is shared between apps.
+     */
+    public static JsonMapper newDefaultMapper() {
+        return JsonMapper.builder(JsonFactory.builder()
+                        .recyclerPool(new JsonBufferPool())
+                        .streamReadConstraints(StreamReadConstraints.builder()
+                                .maxNestingDepth(MAX_NESTING_DEPTH)
+                                .maxNumberLength(MAX_NUMBER_LENGTH)
+                                .maxStringLength(MAX_STRING_LENGTH)
+                                .maxNameLength(MAX_NAME_LENGTH)
+                                .build())
+                        .build())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                // a primitive absent from the body is an error, like an explicit null, not a silent 0/false
+                .withConfigOverride(int.class, Json::failOnNull)
+                .withConfigOverride(long.class, Json::failOnNull)
+                .withConfigOverride(double.class, Json::failOnNull)
+                .withConfigOverride(float.class, Json::failOnNull)
+                .withConfigOverride(boolean.class, Json::failOnNull)
+                .withConfigOverride(short.class, Json::failOnNull)
+                .withConfigOverride(byte.class, Json::failOnNull)
+                .withConfigOverride(char.class, Json::failOnNull)
+                .build();
+    }
 
     private static void failOnNull(tools.jackson.databind.cfg.MutableConfigOverride o) {
         o.setNullHandling(com.fasterxml.jackson.annotation.JsonSetter.Value.forValueNulls(
@@ -47,11 +53,6 @@ public final class Json {
     }
 
     private Json() {}
-
-    /** The mapper used unless the app configures its own: strict about shape, bounded in size. */
-    public static JsonMapper defaultMapper() {
-        return DEFAULT;
-    }
 
     /** A 400 that says what is wrong with a request body that failed to read as {@code target}. */
     public static HttpException badRequest(JacksonException e, String target) {

@@ -18,6 +18,7 @@ import io.netty.channel.uring.IoUringIoHandler;
 import io.netty.channel.uring.IoUringServerSocketChannel;
 import io.netty.channel.uring.IoUringSocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.FastThreadLocalThread;
 import io.netty.util.internal.ThreadExecutorMap;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -35,7 +36,10 @@ public final class Loops {
      * where blocking would stall every connection of that loop.
      */
     public static boolean onEventLoop() {
-        return ThreadExecutorMap.currentExecutor() instanceof EventLoop;
+        // Netty's loop threads are FastThreadLocalThreads; checking that first keeps the lookup off
+        // virtual threads, where it would create a thread-local map for every request.
+        return Thread.currentThread() instanceof FastThreadLocalThread
+                && ThreadExecutorMap.currentExecutor() instanceof EventLoop;
     }
 
     /** Creates {@code config.eventLoops()} event loops on the configured transport. */

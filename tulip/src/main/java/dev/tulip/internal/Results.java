@@ -41,7 +41,7 @@ public final class Results {
         return encode(Errors.error(status, message));
     }
 
-    /** {@link #error} with extra headers set by {@code with}. */
+    /** {@link #error} with one header added (a shed request's {@code Retry-After}). */
     public Prepared error(int status, String message, String header, String value) {
         return encode(Errors.error(status, message).header(header, value));
     }
