@@ -4,6 +4,7 @@
 module dev.tulip {
     // ---- API: what apps use
     exports dev.tulip;
+    exports dev.tulip.async;
 
     requires transitive tools.jackson.core;
     requires transitive tools.jackson.databind;

@@ -1,0 +1,27 @@
+package dev.tulip.async;
+
+import java.time.Duration;
+
+/**
+ * A wait that ran out of time: a task, a group of tasks, a queue operation or a bridge call did
+ * not finish within its deadline. What was waited for has been cancelled where it could be.
+ */
+public final class DeadlineExceededException extends RuntimeException {
+    private final Duration deadline;
+
+    /** {@code what} did not finish within {@code deadline}. */
+    public DeadlineExceededException(String what, Duration deadline) {
+        super(what + " did not finish within " + format(deadline));
+        this.deadline = deadline;
+    }
+
+    /** The time that was allowed. */
+    public Duration deadline() {
+        return deadline;
+    }
+
+    private static String format(Duration d) {
+        if (d.toMillis() % 1000 == 0) return d.toSeconds() + "s";
+        return d.toMillis() + "ms";
+    }
+}
