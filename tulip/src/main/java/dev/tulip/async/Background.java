@@ -25,7 +25,7 @@ import java.util.function.Consumer;
  * Settings#stopTimeout}; a task still running then is logged by name and left behind. A task that
  * throws is logged with its name; a periodic task runs again at its next period, a long-running
  * one follows its {@link Restart} policy. An app started in process (tulip-test's {@code
- * DirectClient}) runs no start listeners, so its background tasks do not start.
+ * DirectClient}) runs no after-start listeners, so its background tasks do not start.
  */
 public final class Background implements Integration {
     private final InstallOnce once = new InstallOnce("Background");
