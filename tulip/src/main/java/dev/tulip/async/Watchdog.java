@@ -77,12 +77,15 @@ public final class Watchdog implements Integration {
 
         /** A multi-line description: the thread, the duration and the stack, one frame a line. */
         public String describe() {
-            StringBuilder out = new StringBuilder()
-                    .append("event loop ")
-                    .append(thread)
-                    .append(" blocked for ")
-                    .append(duration.toMillis())
-                    .append("ms");
+            return headline() + stackText();
+        }
+
+        String headline() {
+            return "event loop " + thread + " blocked for " + duration.toMillis() + "ms";
+        }
+
+        String stackText() {
+            StringBuilder out = new StringBuilder();
             for (StackTraceElement e : stack) out.append("\n\tat ").append(e);
             return out.toString();
         }
@@ -116,7 +119,8 @@ public final class Watchdog implements Integration {
 
     private void report(Blocked blocked) {
         count.increment();
-        WatchdogMonitor.LOG.warn("{} (threshold {}ms)", blocked.describe(), threshold.toMillis());
+        WatchdogMonitor.LOG.warn(
+                "{} (threshold {}ms){}", blocked.headline(), threshold.toMillis(), blocked.stackText());
         for (Consumer<? super Blocked> l : listeners) {
             try {
                 l.accept(blocked);
