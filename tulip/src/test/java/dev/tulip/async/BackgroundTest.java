@@ -78,6 +78,36 @@ class BackgroundTest {
     }
 
     @Test
+    void aPeriodicTaskThatFailsRunsAgainAtItsNextPeriod() throws Exception {
+        var runs = new CountDownLatch(3);
+        var bg = Background.create();
+        bg.every(Duration.ofMillis(10), "failing tick", () -> {
+            runs.countDown();
+            throw new IllegalStateException("tick failed");
+        });
+        String log = captureErr(() -> {
+            Tulip app = Tulip.create(c -> c.port(0)).install(bg).start();
+            try {
+                assertThat(runs.await(5, TimeUnit.SECONDS)).isTrue();
+            } finally {
+                app.stop();
+            }
+        });
+        assertThat(log).contains("background task 'failing tick' failed");
+    }
+
+    @Test
+    void tasksCannotBeAddedOnceTheAppStarted() {
+        var bg = Background.create();
+        Tulip app = Tulip.create(c -> c.port(0)).install(bg).start();
+        try {
+            assertThatThrownBy(() -> bg.run("late", () -> {})).hasMessageContaining("added after the app started");
+        } finally {
+            app.stop();
+        }
+    }
+
+    @Test
     void aFailingTaskIsLoggedWithItsNameAndRestartedWithBackoff() throws Exception {
         var attempts = new AtomicInteger();
         var thirdRun = new CountDownLatch(1);

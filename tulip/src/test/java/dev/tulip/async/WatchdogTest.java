@@ -98,6 +98,36 @@ class WatchdogTest {
     }
 
     @Test
+    void theWatchdogThreadEndsWhenTheAppStops() throws Exception {
+        Tulip app = app(Watchdog.create()).start();
+        assertThat(watchdogThreads()).isEqualTo(1);
+        app.stop();
+        assertThat(watchdogThreads()).isZero();
+    }
+
+    private static long watchdogThreads() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().equals("tulip-watchdog") && t.isAlive())
+                .count();
+    }
+
+    @Test
+    void aFailingListenerDoesNotStopTheOthers() throws Exception {
+        var watchdog = Watchdog.create().onBlocked(b -> {
+            throw new IllegalStateException("listener bug");
+        });
+        Tulip app = app(watchdog).start();
+        try {
+            warmUp(app);
+            get(app, "/slow");
+            Thread.sleep(100);
+        } finally {
+            app.stop();
+        }
+        assertThat(blocked).hasSize(1);
+    }
+
+    @Test
     void aWatchdogBelongsToOneAppAndNeedsAUsableThreshold() {
         var watchdog = Watchdog.create();
         assertThat(watchdog.threshold()).isEqualTo(Duration.ofMillis(100));
