@@ -2,6 +2,7 @@
 module dev.tulip.test {
     requires transitive dev.tulip;
     requires java.net.http;
+    requires static org.junit.jupiter.api; // TulipAppsExtension only
 
     exports dev.tulip.test;
 }

@@ -1,0 +1,132 @@
+package dev.tulip.async;
+
+import dev.tulip.spi.InstallOnce;
+import dev.tulip.spi.Integration;
+import dev.tulip.spi.Setup;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
+
+/**
+ * Notices an event loop that is kept busy longer than a threshold (a handler marked
+ * non-blocking that sleeps, a lock, a slow JSON encode) and logs a warning with the loop thread's
+ * stack, once per episode:
+ *
+ * <pre>{@code
+ * var watchdog = Watchdog.create(cfg -> cfg.threshold(Duration.ofMillis(100)));
+ * app.install(watchdog);
+ * }</pre>
+ *
+ * <p>Every loop of the app runs a tiny heartbeat task four times per threshold; one daemon
+ * thread checks the beats. A loop whose next beat is late by more than the threshold is blocked:
+ * its thread's stack is taken at that moment and handed to the {@link #onBlocked} listeners. The
+ * duration reported is how long the loop had been blocked when it was noticed (at least the
+ * threshold). It watches from the moment the app's resources open until they close.
+ */
+public final class Watchdog implements Integration {
+    private final InstallOnce once = new InstallOnce("Watchdog");
+    private final Duration threshold;
+    private final List<Consumer<? super Blocked>> listeners = new CopyOnWriteArrayList<>();
+    private final LongAdder count = new LongAdder();
+
+    private Watchdog(Duration threshold) {
+        this.threshold = threshold;
+    }
+
+    /** A watchdog with a threshold of 100 ms. */
+    public static Watchdog create() {
+        return create(cfg -> {});
+    }
+
+    /** A watchdog configured by {@code configure} (e.g. {@code cfg -> cfg.threshold(...)}). */
+    public static Watchdog create(Consumer<Settings> configure) {
+        Settings s = new Settings();
+        configure.accept(s);
+        return new Watchdog(s.threshold);
+    }
+
+    /** What a watchdog watches for. */
+    public static final class Settings {
+        private Duration threshold = Duration.ofMillis(100);
+
+        private Settings() {}
+
+        /** How long a loop may be busy without a break before it counts as blocked (default 100 ms, at least 4 ms). */
+        public Settings threshold(Duration threshold) {
+            if (threshold == null || threshold.toMillis() < 4)
+                throw new IllegalArgumentException("the watchdog threshold must be at least 4ms, got " + threshold);
+            this.threshold = threshold;
+            return this;
+        }
+    }
+
+    /**
+     * One blocked episode of an event loop.
+     *
+     * @param thread the name of the loop's thread
+     * @param duration how long it had been blocked when it was noticed
+     * @param stack the loop thread's stack at that moment, innermost frame first
+     */
+    public record Blocked(String thread, Duration duration, List<StackTraceElement> stack) {
+        /** Copies the stack. */
+        public Blocked {
+            stack = List.copyOf(stack);
+        }
+
+        /** A multi-line description: the thread, the duration and the stack, one frame a line. */
+        public String describe() {
+            return headline() + stackText();
+        }
+
+        String headline() {
+            return "event loop " + thread + " blocked for " + duration.toMillis() + "ms";
+        }
+
+        String stackText() {
+            StringBuilder out = new StringBuilder();
+            for (StackTraceElement e : stack) out.append("\n\tat ").append(e);
+            return out.toString();
+        }
+    }
+
+    /** Adds a listener told about each blocked episode, on the watchdog's thread; it must be quick. */
+    public Watchdog onBlocked(Consumer<? super Blocked> listener) {
+        if (listener == null) throw new IllegalArgumentException("listener must not be null");
+        listeners.add(listener);
+        return this;
+    }
+
+    /** How many blocked episodes this watchdog has reported. */
+    public long blockedCount() {
+        return count.sum();
+    }
+
+    /** The threshold. */
+    public Duration threshold() {
+        return threshold;
+    }
+
+    @Override
+    public void install(Setup setup) {
+        once.claim(setup);
+        setup.resource(
+                "watchdog",
+                ctx -> WatchdogMonitor.start(setup.runtime().loops(), threshold, this::report),
+                WatchdogMonitor::stop);
+    }
+
+    private void report(Blocked blocked) {
+        count.increment();
+        WatchdogMonitor.LOG.warn(
+                "{} (threshold {}ms){}", blocked.headline(), threshold.toMillis(), blocked.stackText());
+        for (Consumer<? super Blocked> l : listeners) {
+            try {
+                l.accept(blocked);
+            } catch (RuntimeException e) {
+                WatchdogMonitor.LOG.error("a watchdog listener failed", e);
+            }
+        }
+    }
+}
