@@ -59,12 +59,8 @@ final class BackgroundTask {
             try {
                 task.run();
                 if (period == null) return; // a long-running task that returned is done
-            } catch (InterruptedException e) {
-                if (stopping) return;
-                LOG.error("background task '{}' was interrupted", name, e);
-                if (period == null && !(restart instanceof Restart.Backoff)) return;
             } catch (Exception | Error e) {
-                if (stopping) return;
+                if (stopping) return; // the interrupt that stops the app, or what followed from it
                 LOG.error("background task '{}' failed", name, e);
                 if (period == null && !(restart instanceof Restart.Backoff)) return;
             }

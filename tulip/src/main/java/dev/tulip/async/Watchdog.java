@@ -67,7 +67,8 @@ public final class Watchdog implements Integration {
      *
      * @param thread the name of the loop's thread
      * @param duration how long it had been blocked when it was noticed
-     * @param stack the loop thread's stack at that moment, innermost frame first
+     * @param stack the loop thread's stack at that moment, innermost frame first; empty if the loop
+     *     moved on while the stack was being taken
      */
     public record Blocked(String thread, Duration duration, List<StackTraceElement> stack) {
         /** Copies the stack. */
@@ -85,6 +86,7 @@ public final class Watchdog implements Integration {
         }
 
         String stackText() {
+            if (stack.isEmpty()) return " (it moved on before its stack could be taken)";
             StringBuilder out = new StringBuilder();
             for (StackTraceElement e : stack) out.append("\n\tat ").append(e);
             return out.toString();

@@ -76,8 +76,10 @@ final class WatchdogMonitor {
                 long blocked = now - last - tickNanos;
                 if (blocked <= thresholdNanos || b.reportedFor().get() == last) continue;
                 b.reportedFor().set(last); // once per episode: the next report needs a newer beat
-                StackTraceElement[] stack = b.thread().getStackTrace();
-                report.accept(new Blocked(b.thread().getName(), Duration.ofNanos(blocked), Arrays.asList(stack)));
+                List<StackTraceElement> stack = Arrays.asList(b.thread().getStackTrace());
+                // a loop that beat while its stack was taken had moved on: that stack would mislead
+                if (b.last().get() != last) stack = List.of();
+                report.accept(new Blocked(b.thread().getName(), Duration.ofNanos(blocked), stack));
             }
         }
     }
