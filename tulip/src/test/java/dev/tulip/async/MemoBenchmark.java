@@ -51,6 +51,7 @@ public class MemoBenchmark {
         missMap = new ConcurrentHashMap<>();
         for (int k = 0; k < KEYS; k++) {
             memo.get(k);
+            bounded.get(k);
             int key = k;
             map.computeIfAbsent(k, x -> CompletableFuture.supplyAsync(() -> key * 2, virtualThreads))
                     .join();
@@ -72,6 +73,12 @@ public class MemoBenchmark {
         return memo.get(key());
     }
 
+    /** A key already loaded, in a memo with a size bound (a lock and an LRU update per call). */
+    @Benchmark
+    public Integer memoHitBounded() {
+        return bounded.get(key());
+    }
+
     /** A key already loaded, from the map of futures. */
     @Benchmark
     public Integer completableFutureMapHit() {
@@ -81,7 +88,7 @@ public class MemoBenchmark {
     /** A key never seen: a load on a new virtual thread, and the least recently used key dropped. */
     @Benchmark
     public Integer memoMiss() {
-        return bounded.get(next++);
+        return bounded.get(KEYS + next++);
     }
 
     /** A key never seen, through the map: a load on a new virtual thread, then the key dropped. */
@@ -97,7 +104,7 @@ public class MemoBenchmark {
     /** A miss with a loader that returns a completed stage: the memo's bookkeeping alone. */
     @Benchmark
     public Integer memoMissCompletedStage() {
-        return asyncMemo.getAsync(next++).join();
+        return asyncMemo.getAsync(KEYS + next++).join();
     }
 
     /** The same miss through the map of futures. */
