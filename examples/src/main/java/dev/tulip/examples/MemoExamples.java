@@ -38,7 +38,7 @@ public final class MemoExamples {
         }
 
         /** Changes the euro's rate. */
-        public void setEur(BigDecimal rate) {
+        public void updateEur(BigDecimal rate) {
             eur = rate;
         }
 
@@ -58,7 +58,7 @@ public final class MemoExamples {
         // end::memo-handler[]
         // tag::memo-invalidate[]
         app.put("/rates/EUR", req -> {
-            fx.setEur(new BigDecimal(req.text()));
+            fx.updateEur(new BigDecimal(req.text()));
             rates.invalidate("EUR"); // the next GET loads the new rate
             return Response.noContent();
         });

@@ -53,7 +53,7 @@ class ExampleGatherTest {
         try (var server = TestServer.start(GatherExamples.app(cfg -> cfg.port(0), stuck, new Shop()))) {
             var r = server.client().get("/profile/7");
             assertThat(r.status()).isEqualTo(504);
-            assertThat(r.text()).contains("scope 'profile' (still running: 'user') did not finish within 2s");
+            assertThat(r.text()).contains("scope 'profile' (still running: ", "'user'", ") did not finish within 2s");
         }
         assertThat(interrupted.await(10, TimeUnit.SECONDS)).isTrue();
     }
@@ -78,7 +78,9 @@ class ExampleGatherTest {
         var suppliers = List.of(Supplier.quick("a", "3.10"), Supplier.stuck("b"));
         assertThatThrownBy(() -> GatherExamples.prices(suppliers, "bulb"))
                 .isInstanceOf(DeadlineExceededException.class)
-                .hasMessage("scope 'Tasks.all' (still running: #2) did not finish within 1s");
+                .hasMessageStartingWith("scope 'Tasks.all' (still running: ")
+                .hasMessageContaining("#2")
+                .hasMessageEndingWith(") did not finish within 1s");
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -81,8 +82,11 @@ public final class Memo<K, V> {
     private final Function<? super K, ? extends CompletionStage<? extends V>> loader;
     private final long expireMillis; // 0: never
     private final InstantSource clock;
+    // without maxSize: a concurrent map, so that hits take no lock
+    private final ConcurrentHashMap<K, Slot<V>> unbounded;
+    // with maxSize: a map in access order, guarded by lock, that drops its eldest entry past the bound
+    private final LinkedHashMap<K, Slot<V>> lru;
     private final ReentrantLock lock = new ReentrantLock();
-    private final LinkedHashMap<K, Slot<V>> entries; // guarded by lock; in access order, for maxSize
 
     private Memo(Function<? super K, ? extends CompletionStage<? extends V>> loader, Consumer<Options> configure) {
         if (loader == null) throw new IllegalArgumentException("a memo needs a loader");
@@ -92,12 +96,15 @@ public final class Memo<K, V> {
         this.expireMillis = o.expireAfter == null ? 0 : Math.max(1, o.expireAfter.toMillis());
         this.clock = o.clock;
         int maxSize = o.maxSize;
-        this.entries = new LinkedHashMap<>(16, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<K, Slot<V>> eldest) {
-                return size() > maxSize;
-            }
-        };
+        this.unbounded = maxSize == Integer.MAX_VALUE ? new ConcurrentHashMap<>() : null;
+        this.lru = unbounded != null
+                ? null
+                : new LinkedHashMap<>(16, 0.75f, true) {
+                    @Override
+                    protected boolean removeEldestEntry(Map.Entry<K, Slot<V>> eldest) {
+                        return size() > maxSize;
+                    }
+                };
     }
 
     /** A memo of a blocking loader, with no expiry and no size bound. */
@@ -171,9 +178,13 @@ public final class Memo<K, V> {
 
     /** Forgets {@code key}: the next call loads it again. A load still running finishes for its waiters only. */
     public void invalidate(K key) {
+        if (unbounded != null) {
+            unbounded.remove(key);
+            return;
+        }
         lock.lock();
         try {
-            entries.remove(key);
+            lru.remove(key);
         } finally {
             lock.unlock();
         }
@@ -181,9 +192,13 @@ public final class Memo<K, V> {
 
     /** Forgets every key. */
     public void invalidateAll() {
+        if (unbounded != null) {
+            unbounded.clear();
+            return;
+        }
         lock.lock();
         try {
-            entries.clear();
+            lru.clear();
         } finally {
             lock.unlock();
         }
@@ -191,9 +206,10 @@ public final class Memo<K, V> {
 
     /** How many keys are remembered or being loaded, expired ones not yet dropped included. */
     public int size() {
+        if (unbounded != null) return unbounded.size();
         lock.lock();
         try {
-            return entries.size();
+            return lru.size();
         } finally {
             lock.unlock();
         }
@@ -202,17 +218,28 @@ public final class Memo<K, V> {
     private CompletableFuture<V> shared(K key) {
         if (key == null) throw new IllegalArgumentException("a memo's key must not be null");
         Slot<V> entry;
-        lock.lock();
-        try {
-            entry = entries.get(key);
-            if (entry != null && (expireMillis == 0 || entry.expiresAt > clock.millis())) return entry.value;
-            entry = new Slot<>();
-            entries.put(key, entry);
-        } finally {
-            lock.unlock();
+        if (unbounded != null) {
+            entry = unbounded.get(key); // a hit takes no lock
+            if (entry != null && fresh(entry)) return entry.value;
         }
-        load(key, entry);
+        var created = new Slot<V>();
+        if (unbounded != null) {
+            entry = unbounded.compute(key, (k, old) -> old != null && fresh(old) ? old : created);
+        } else {
+            lock.lock();
+            try {
+                entry = lru.get(key);
+                if (entry == null || !fresh(entry)) lru.put(key, entry = created);
+            } finally {
+                lock.unlock();
+            }
+        }
+        if (entry == created) load(key, entry);
         return entry.value;
+    }
+
+    private boolean fresh(Slot<V> entry) {
+        return expireMillis == 0 || entry.expiresAt > clock.millis();
     }
 
     private void load(K key, Slot<V> entry) {
@@ -235,9 +262,13 @@ public final class Memo<K, V> {
     }
 
     private void forget(K key, Slot<V> entry) {
+        if (unbounded != null) {
+            unbounded.remove(key, entry);
+            return;
+        }
         lock.lock();
         try {
-            entries.remove(key, entry);
+            lru.remove(key, entry);
         } finally {
             lock.unlock();
         }

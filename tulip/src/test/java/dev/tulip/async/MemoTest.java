@@ -105,6 +105,42 @@ class MemoTest {
     }
 
     @Test
+    void aBoundedMemoSharesALoadStillRunningToo() throws Exception {
+        var release = new CountDownLatch(1);
+        var loads = new AtomicInteger();
+        Memo<String, String> memo = Memo.of(
+                key -> {
+                    loads.incrementAndGet();
+                    release.await();
+                    return key.toUpperCase();
+                },
+                o -> o.maxSize(10));
+        var first = memo.getAsync("k");
+        var second = memo.getAsync("k");
+        release.countDown();
+        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo("K");
+        assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo("K");
+        assertThat(loads).hasValue(1);
+    }
+
+    @Test
+    void aBoundedMemoForgetsAFailureAndExpiresAValueToo() {
+        var clock = new ManualClock();
+        var attempts = new AtomicInteger();
+        Memo<String, String> memo = Memo.of(
+                key -> {
+                    if (attempts.incrementAndGet() == 1) throw new IllegalStateException("down");
+                    return "v" + attempts.get();
+                },
+                o -> o.maxSize(10).expireAfter(Duration.ofMinutes(1)).clock(clock));
+        assertThatThrownBy(() -> memo.get("k")).hasMessage("down");
+        assertThat(memo.get("k")).isEqualTo("v2");
+        assertThat(memo.get("k")).isEqualTo("v2");
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(memo.get("k")).isEqualTo("v3");
+    }
+
+    @Test
     void aValueIsKeptUntilItExpiresOnTheGivenClock() {
         var clock = new ManualClock();
         var loader = new Counting();

@@ -130,8 +130,9 @@ class TaskScopeTest {
     void theDeadlineCancelsEveryTaskAndTheExceptionNamesTheScopeAndWhatWasRunning() throws Exception {
         var interrupted = new CountDownLatch(1);
         try (var scope = TaskScope.<String>open("slow", Duration.ofMillis(100))) {
-            scope.fork("quick", () -> "done");
+            var quick = scope.fork("quick", () -> "done");
             scope.fork("stuck", () -> blockUntilInterrupted(interrupted));
+            assertThat(quick.join()).isEqualTo("done");
             assertThatThrownBy(scope::joinAll)
                     .isInstanceOf(DeadlineExceededException.class)
                     .hasMessage("scope 'slow' (still running: 'stuck') did not finish within 100ms");
