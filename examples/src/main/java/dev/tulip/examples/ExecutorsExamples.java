@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
 /** Executors: blocking and CPU-bound work off the event loops (docs/guide/executors.md). */
@@ -46,6 +47,7 @@ public final class ExecutorsExamples {
         // the report is interrupted and DeadlineExceededException is thrown.
         app.get("/report", req -> workers.blocking().call(() -> slowReport(reportMillis), Duration.ofSeconds(1)));
         app.exception(DeadlineExceededException.class, (e, req) -> Response.text(504, e.getMessage()));
+        app.exception(RejectedExecutionException.class, (e, req) -> Response.text(503, "busy, try again"));
         // end::executors-app[]
         return app;
     }
