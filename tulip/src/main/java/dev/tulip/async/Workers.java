@@ -140,7 +140,9 @@ public final class Workers implements Integration, AutoCloseable {
          * Runs {@code task} and waits at most {@code deadline} for its value; then cancels it
          * (interrupting it) and throws {@link DeadlineExceededException}. Its failure is rethrown as
          * is if unchecked, else wrapped in {@link java.util.concurrent.CompletionException}. For
-         * virtual and plain threads; on an event loop it throws, as it would block the loop.
+         * virtual and plain threads; on an event loop it throws, as it would block the loop. A
+         * {@link Workers#cpu()} task should not {@code call} the CPU pool itself: with every thread
+         * waiting so, nothing is left to run what they wait for.
          */
         public <T> T call(Callable<T> task, Duration deadline) {
             WorkersGuard.refuseOnEventLoop("Workers." + name + "().call", "use submit and return its future");

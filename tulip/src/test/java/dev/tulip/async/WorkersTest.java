@@ -7,6 +7,7 @@ import dev.tulip.Tulip;
 import io.netty.channel.DefaultEventLoop;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -14,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class WorkersTest {
@@ -134,6 +136,32 @@ class WorkersTest {
         } finally {
             loop.shutdownGracefully(0, 1, TimeUnit.SECONDS).await(10, TimeUnit.SECONDS);
         }
+    }
+
+    @Test
+    void theCpuPoolRunsNoMoreTasksAtOnceThanItHasThreads() throws Exception {
+        var release = new CountDownLatch(1);
+        var twoRunning = new CountDownLatch(2);
+        var running = new AtomicInteger();
+        var most = new AtomicInteger();
+        try (var workers = Workers.create(s -> s.cpuThreads(2))) {
+            var tasks = new ArrayList<CompletableFuture<Boolean>>();
+            for (int i = 0; i < 4; i++) {
+                tasks.add(workers.cpu().submit(() -> {
+                    most.accumulateAndGet(running.incrementAndGet(), Math::max);
+                    twoRunning.countDown();
+                    try {
+                        return release.await(30, TimeUnit.SECONDS);
+                    } finally {
+                        running.decrementAndGet();
+                    }
+                }));
+            }
+            assertThat(twoRunning.await(10, TimeUnit.SECONDS)).isTrue();
+            release.countDown();
+            for (var t : tasks) assertThat(t.get(30, TimeUnit.SECONDS)).isTrue();
+        }
+        assertThat(most).hasValue(2);
     }
 
     @Test
