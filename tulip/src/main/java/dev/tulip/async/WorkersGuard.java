@@ -1,24 +1,14 @@
 package dev.tulip.async;
 
-import io.netty.channel.EventLoop;
-import io.netty.util.concurrent.FastThreadLocalThread;
-import io.netty.util.internal.ThreadExecutorMap;
+import dev.tulip.internal.Loops;
 
-/** The one check of this package that a blocking call is not made on an event loop. */
+/** The package's refusal to block an event loop, with a message that says what to do instead. */
 final class WorkersGuard {
     private WorkersGuard() {}
 
-    /** Whether the calling thread is a Netty event loop (an app's, or a {@link Bridge}'s). */
-    static boolean onEventLoop() {
-        // Loop threads are FastThreadLocalThreads; testing that first keeps the thread-local lookup
-        // off virtual threads, where it would create a map per thread.
-        return Thread.currentThread() instanceof FastThreadLocalThread
-                && ThreadExecutorMap.currentExecutor() instanceof EventLoop;
-    }
-
     /** Throws if the caller is an event loop, which {@code call} would block; {@code instead} says what to do. */
     static void refuseOnEventLoop(String call, String instead) {
-        if (onEventLoop()) {
+        if (Loops.onEventLoop()) { // an app's loop, or a Bridge's
             throw new IllegalStateException(call + " would block the event loop "
                     + Thread.currentThread().getName() + ", stalling everything on it; " + instead);
         }
