@@ -21,6 +21,7 @@ module dev.tulip {
     requires io.netty.transport.classes.epoll;
     requires io.netty.transport.classes.io_uring;
     requires jdk.unsupported;
+    requires jdk.jfr; // the watchdog streams jdk.VirtualThreadPinned
 
     opens dev.tulip.internal to
             tools.jackson.databind;

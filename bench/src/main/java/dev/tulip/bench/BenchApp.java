@@ -3,6 +3,7 @@ package dev.tulip.bench;
 import dev.tulip.Handler;
 import dev.tulip.Response;
 import dev.tulip.Tulip;
+import dev.tulip.async.Watchdog;
 
 /**
  * The TechEmpower test types on Tulip, for {@code bench/server.sh}. {@code BENCH_MODE} (set by
@@ -19,6 +20,8 @@ public final class BenchApp {
 
     public static Tulip create(String host, int port, boolean onLoop) {
         Tulip app = Tulip.create(cfg -> cfg.host(host).port(port));
+        // BENCH_WATCHDOG=on measures what the watchdog costs
+        if (env("BENCH_WATCHDOG", "off").equals("on")) app.install(Watchdog.create());
         app.get("/plaintext", mode(onLoop, req -> Response.text("Hello, World!")));
         app.get("/json", mode(onLoop, req -> new Message("Hello, World!")));
         return app;

@@ -28,11 +28,15 @@ import java.util.function.Consumer;
 public final class Watchdog implements Integration {
     private final InstallOnce once = new InstallOnce("Watchdog");
     private final Duration threshold;
+    private final Duration pinnedThreshold;
     private final List<Consumer<? super Blocked>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<? super Pinned>> pinnedListeners = new CopyOnWriteArrayList<>();
     private final LongAdder count = new LongAdder();
+    private final LongAdder pinnedCount = new LongAdder();
 
-    private Watchdog(Duration threshold) {
+    private Watchdog(Duration threshold, Duration pinnedThreshold) {
         this.threshold = threshold;
+        this.pinnedThreshold = pinnedThreshold;
     }
 
     /** A watchdog with a threshold of 100 ms. */
@@ -44,14 +48,32 @@ public final class Watchdog implements Integration {
     public static Watchdog create(Consumer<Settings> configure) {
         Settings s = new Settings();
         configure.accept(s);
-        return new Watchdog(s.threshold);
+        return new Watchdog(s.threshold, s.pinnedThreshold);
     }
 
     /** What a watchdog watches for. */
     public static final class Settings {
         private Duration threshold = Duration.ofMillis(100);
+        private Duration pinnedThreshold = Duration.ofMillis(20);
 
         private Settings() {}
+
+        /**
+         * How long a virtual thread may stay pinned to its carrier (blocked with a native frame on
+         * its stack) before it is reported (default 20 ms, JFR's own default).
+         */
+        public Settings pinnedThreshold(Duration threshold) {
+            if (threshold == null || threshold.isNegative() || threshold.isZero())
+                throw new IllegalArgumentException("the pinned threshold must be positive, got " + threshold);
+            this.pinnedThreshold = threshold;
+            return this;
+        }
+
+        /** Stops watching for pinned virtual threads (no JFR stream is opened). */
+        public Settings noPinning() {
+            this.pinnedThreshold = null;
+            return this;
+        }
 
         /** How long a loop may be busy without a break before it counts as blocked (default 100 ms, at least 4 ms). */
         public Settings threshold(Duration threshold) {
@@ -93,6 +115,44 @@ public final class Watchdog implements Integration {
         }
     }
 
+    /**
+     * A virtual thread that blocked while pinned to its carrier, so the carrier could run nothing
+     * else meanwhile (from JFR's {@code jdk.VirtualThreadPinned}).
+     *
+     * @param thread the virtual thread's name ("" if it has none)
+     * @param duration how long it was pinned
+     * @param stack its stack when it blocked, innermost frame first (Java frames only)
+     */
+    public record Pinned(String thread, Duration duration, List<StackTraceElement> stack) {
+        /** Copies the stack. */
+        public Pinned {
+            stack = List.copyOf(stack);
+        }
+
+        /** A multi-line description: the thread, the duration and the stack, one frame a line. */
+        public String describe() {
+            StringBuilder out = new StringBuilder("virtual thread ")
+                    .append(thread.isEmpty() ? "(unnamed)" : thread)
+                    .append(" pinned its carrier for ")
+                    .append(duration.toMillis())
+                    .append("ms");
+            for (StackTraceElement e : stack) out.append("\n\tat ").append(e);
+            return out.toString();
+        }
+    }
+
+    /** Adds a listener told about each pinned virtual thread, on JFR's stream thread; it must be quick. */
+    public Watchdog onPinned(Consumer<? super Pinned> listener) {
+        if (listener == null) throw new IllegalArgumentException("listener must not be null");
+        pinnedListeners.add(listener);
+        return this;
+    }
+
+    /** How many pinned virtual threads this watchdog has reported. */
+    public long pinnedCount() {
+        return pinnedCount.sum();
+    }
+
     /** Adds a listener told about each blocked episode, on the watchdog's thread; it must be quick. */
     public Watchdog onBlocked(Consumer<? super Blocked> listener) {
         if (listener == null) throw new IllegalArgumentException("listener must not be null");
@@ -117,6 +177,24 @@ public final class Watchdog implements Integration {
                 "watchdog",
                 ctx -> WatchdogMonitor.start(setup.runtime().loops(), threshold, this::report),
                 WatchdogMonitor::stop);
+        if (pinnedThreshold != null) {
+            setup.resource(
+                    "watchdog pinning",
+                    ctx -> WatchdogPinning.start(pinnedThreshold, this::report),
+                    WatchdogPinning::stop);
+        }
+    }
+
+    private void report(Pinned pinned) {
+        pinnedCount.increment();
+        WatchdogMonitor.LOG.warn("{} (threshold {}ms)", pinned.describe(), pinnedThreshold.toMillis());
+        for (Consumer<? super Pinned> l : pinnedListeners) {
+            try {
+                l.accept(pinned);
+            } catch (RuntimeException e) {
+                WatchdogMonitor.LOG.error("a watchdog listener failed", e);
+            }
+        }
     }
 
     private void report(Blocked blocked) {
