@@ -1,5 +1,6 @@
 package dev.tulip;
 
+import dev.tulip.internal.Durations;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -110,22 +111,8 @@ final class ConfigValues {
         };
     }
 
-    /** {@code 30s}, {@code 500ms}, {@code 2m}, {@code 1h}: the largest unit that is exact. */
+    /** {@code 30s}, {@code 500ms}, {@code 2m}: see {@link Durations#format}. */
     static String formatDuration(Duration d) {
-        if (d.isZero()) return "0s";
-        long s = d.getSeconds();
-        if (d.getNano() == 0) {
-            if (s % 3600 == 0) return s / 3600 + "h";
-            if (s % 60 == 0) return s / 60 + "m";
-            return s + "s";
-        }
-        if (d.getNano() % 1_000_000 == 0) {
-            try {
-                return d.toMillis() + "ms";
-            } catch (ArithmeticException e) {
-                // too many milliseconds for a long: fall through
-            }
-        }
-        return d.toString();
+        return Durations.format(d);
     }
 }

@@ -1,5 +1,6 @@
 package dev.tulip.async;
 
+import dev.tulip.internal.Durations;
 import java.time.Duration;
 
 /**
@@ -11,17 +12,12 @@ public final class DeadlineExceededException extends RuntimeException {
 
     /** {@code what} did not finish within {@code deadline}. */
     public DeadlineExceededException(String what, Duration deadline) {
-        super(what + " did not finish within " + format(deadline));
+        super(what + " did not finish within " + Durations.format(deadline));
         this.deadline = deadline;
     }
 
     /** The time that was allowed. */
     public Duration deadline() {
         return deadline;
-    }
-
-    private static String format(Duration d) {
-        if (d.toMillis() % 1000 == 0) return d.toSeconds() + "s";
-        return d.toMillis() + "ms";
     }
 }

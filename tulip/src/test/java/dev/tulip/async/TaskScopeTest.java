@@ -17,17 +17,6 @@ import org.junit.jupiter.api.Test;
 class TaskScopeTest {
     private static final Duration LONG = Duration.ofSeconds(30);
 
-    /** Blocks until the task is interrupted (then counts {@code interrupted} down and rethrows). */
-    private static String blockUntilInterrupted(CountDownLatch interrupted) throws InterruptedException {
-        try {
-            new CountDownLatch(1).await(30, TimeUnit.SECONDS);
-            return "not interrupted";
-        } catch (InterruptedException e) {
-            interrupted.countDown();
-            throw e;
-        }
-    }
-
     @Test
     void joinAllReturnsTheResultsInForkOrderWhateverOrderTheyFinishIn() {
         var secondDone = new CountDownLatch(1);
@@ -75,7 +64,7 @@ class TaskScopeTest {
         var interrupted = new CountDownLatch(1);
         var boom = new IllegalStateException("boom");
         try (var scope = TaskScope.<String>open("fail", LONG)) {
-            scope.fork("slow", () -> blockUntilInterrupted(interrupted));
+            scope.fork("slow", () -> Blocking.untilInterrupted(interrupted));
             scope.fork("broken", () -> {
                 throw boom;
             });
@@ -90,7 +79,7 @@ class TaskScopeTest {
     void aSiblingCancelledByAFailureSaysWhichTaskFailed() {
         var boom = new IllegalStateException("boom");
         try (var scope = TaskScope.<String>open("fail", LONG)) {
-            var slow = scope.fork("slow", () -> blockUntilInterrupted(new CountDownLatch(1)));
+            var slow = scope.fork("slow", () -> Blocking.untilInterrupted(new CountDownLatch(1)));
             scope.fork("broken", () -> {
                 throw boom;
             });
@@ -131,7 +120,7 @@ class TaskScopeTest {
         var interrupted = new CountDownLatch(1);
         try (var scope = TaskScope.<String>open("slow", Duration.ofMillis(100))) {
             var quick = scope.fork("quick", () -> "done");
-            scope.fork("stuck", () -> blockUntilInterrupted(interrupted));
+            scope.fork("stuck", () -> Blocking.untilInterrupted(interrupted));
             assertThat(quick.join()).isEqualTo("done");
             assertThatThrownBy(scope::joinAll)
                     .isInstanceOf(DeadlineExceededException.class)
@@ -143,7 +132,7 @@ class TaskScopeTest {
     @Test
     void aTaskJoinAtTheDeadlineThrowsDeadlineExceeded() {
         try (var scope = TaskScope.<String>open("slow", Duration.ofMillis(50))) {
-            var stuck = scope.fork(() -> blockUntilInterrupted(new CountDownLatch(1)));
+            var stuck = scope.fork(() -> Blocking.untilInterrupted(new CountDownLatch(1)));
             assertThatThrownBy(stuck::join)
                     .isInstanceOf(DeadlineExceededException.class)
                     .hasMessageContaining("scope 'slow' (still running: #1)");
@@ -161,7 +150,7 @@ class TaskScopeTest {
                 threads.add(Thread.currentThread());
                 started.countDown();
                 try {
-                    return blockUntilInterrupted(new CountDownLatch(1));
+                    return Blocking.untilInterrupted(new CountDownLatch(1));
                 } finally {
                     long spin = System.nanoTime();
                     while (System.nanoTime() - spin < 20_000_000) Thread.onSpinWait(); // slow clean-up
@@ -183,7 +172,7 @@ class TaskScopeTest {
     void cancellingATaskInterruptsItAndItsJoinThrowsCancellationNamingIt() throws Exception {
         var interrupted = new CountDownLatch(1);
         try (var scope = TaskScope.<String>open("cancel", LONG)) {
-            var task = scope.fork("victim", () -> blockUntilInterrupted(interrupted));
+            var task = scope.fork("victim", () -> Blocking.untilInterrupted(interrupted));
             task.cancel();
             assertThatThrownBy(task::join)
                     .isInstanceOf(CancellationException.class)
@@ -199,7 +188,7 @@ class TaskScopeTest {
         var forked = new CountDownLatch(1);
         Thread joiner = Thread.ofVirtual().start(() -> {
             try (var scope = TaskScope.<String>open("outer", LONG)) {
-                scope.fork(() -> blockUntilInterrupted(interrupted));
+                scope.fork(() -> Blocking.untilInterrupted(interrupted));
                 forked.countDown();
                 scope.joinAll();
             } catch (Throwable t) {
@@ -222,7 +211,7 @@ class TaskScopeTest {
         try (var outer = TaskScope.<String>open("outer", LONG)) {
             var task = outer.fork("outer-task", () -> {
                 try (var inner = TaskScope.<String>open("inner", LONG)) {
-                    inner.fork(() -> blockUntilInterrupted(innerInterrupted));
+                    inner.fork(() -> Blocking.untilInterrupted(innerInterrupted));
                     innerForked.countDown();
                     return inner.joinAll().getFirst();
                 }
@@ -237,7 +226,7 @@ class TaskScopeTest {
     void joinFirstOfARaceReturnsTheFirstSuccessAndInterruptsTheRest() throws Exception {
         var interrupted = new CountDownLatch(1);
         try (var scope = TaskScope.<String>race("hedge", LONG)) {
-            scope.fork("slow", () -> blockUntilInterrupted(interrupted));
+            scope.fork("slow", () -> Blocking.untilInterrupted(interrupted));
             scope.fork("fast", () -> "fast");
             assertThat(scope.joinFirst()).isEqualTo("fast");
             assertThat(interrupted.await(10, TimeUnit.SECONDS)).isTrue();

@@ -16,16 +16,6 @@ import org.junit.jupiter.api.Test;
 class TasksTest {
     private static final Duration LONG = Duration.ofSeconds(30);
 
-    private static String blockUntilInterrupted(CountDownLatch interrupted) throws InterruptedException {
-        try {
-            new CountDownLatch(1).await(30, TimeUnit.SECONDS);
-            return "not interrupted";
-        } catch (InterruptedException e) {
-            interrupted.countDown();
-            throw e;
-        }
-    }
-
     @Test
     void allReturnsTheResultsInTheOrderGiven() {
         var lastDone = new CountDownLatch(1);
@@ -53,7 +43,7 @@ class TasksTest {
     void allThrowsTheFirstFailureAsIsAndInterruptsTheOthers() throws Exception {
         var interrupted = new CountDownLatch(1);
         var boom = new IllegalArgumentException("boom");
-        assertThatThrownBy(() -> Tasks.all(LONG, () -> blockUntilInterrupted(interrupted), () -> {
+        assertThatThrownBy(() -> Tasks.all(LONG, () -> Blocking.untilInterrupted(interrupted), () -> {
                     throw boom;
                 }))
                 .isSameAs(boom);
@@ -65,8 +55,8 @@ class TasksTest {
     @Test
     void allAtItsDeadlineThrowsDeadlineExceededAfterTheTasksEnded() {
         var interrupted = new CountDownLatch(1);
-        assertThatThrownBy(
-                        () -> Tasks.all(Duration.ofMillis(50), () -> "quick", () -> blockUntilInterrupted(interrupted)))
+        assertThatThrownBy(() ->
+                        Tasks.all(Duration.ofMillis(50), () -> "quick", () -> Blocking.untilInterrupted(interrupted)))
                 .isInstanceOf(DeadlineExceededException.class)
                 .hasMessageStartingWith("scope 'Tasks.all' (still running: ")
                 .hasMessageContaining("#2")
@@ -77,7 +67,7 @@ class TasksTest {
     @Test
     void firstReturnsTheFirstSuccessAndInterruptsTheOthers() {
         var interrupted = new CountDownLatch(1);
-        String winner = Tasks.first(LONG, () -> blockUntilInterrupted(interrupted), () -> "fast");
+        String winner = Tasks.first(LONG, () -> Blocking.untilInterrupted(interrupted), () -> "fast");
         assertThat(winner).isEqualTo("fast");
         assertThat(interrupted.getCount()).isZero();
     }
@@ -111,7 +101,8 @@ class TasksTest {
     @Test
     void withDeadlineInterruptsTheTaskAtTheDeadlineAndReturnsOnceItEnded() {
         var interrupted = new CountDownLatch(1);
-        assertThatThrownBy(() -> Tasks.withDeadline(Duration.ofMillis(50), () -> blockUntilInterrupted(interrupted)))
+        assertThatThrownBy(
+                        () -> Tasks.withDeadline(Duration.ofMillis(50), () -> Blocking.untilInterrupted(interrupted)))
                 .isInstanceOf(DeadlineExceededException.class)
                 .hasMessageContaining("within 50ms")
                 .satisfies(e ->
