@@ -4,6 +4,7 @@ import dev.tulip.internal.AccessLog;
 import dev.tulip.internal.Await;
 import dev.tulip.internal.Direct;
 import dev.tulip.internal.Dispatcher;
+import dev.tulip.internal.Durations;
 import dev.tulip.internal.Engine;
 import dev.tulip.internal.Errors;
 import dev.tulip.internal.Json;
@@ -360,7 +361,7 @@ public final class Tulip implements Routes {
                     "Tulip stopped: {} in-flight request{} cut after the drain timeout of {}",
                     cut,
                     cut == 1 ? " was" : "s were",
-                    config.drainTimeout());
+                    Durations.format(config.drainTimeout()));
         else if (failures.isEmpty()) Log.TULIP.info("Tulip stopped cleanly");
         if (!failures.isEmpty()) {
             Unwind.Failure first = failures.getFirst();

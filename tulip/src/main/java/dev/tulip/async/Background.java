@@ -1,5 +1,6 @@
 package dev.tulip.async;
 
+import dev.tulip.internal.Durations;
 import dev.tulip.spi.InstallOnce;
 import dev.tulip.spi.Integration;
 import dev.tulip.spi.Setup;
@@ -162,7 +163,7 @@ public final class Background implements Integration {
                 BackgroundTask.LOG.warn(
                         "background task '{}' did not stop within {} of its interrupt; it is left running",
                         t.name(),
-                        stopTimeout);
+                        Durations.format(stopTimeout));
         }
     }
 

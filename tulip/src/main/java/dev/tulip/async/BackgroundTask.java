@@ -2,6 +2,7 @@ package dev.tulip.async;
 
 import dev.tulip.async.Background.Restart;
 import dev.tulip.async.Background.Task;
+import dev.tulip.internal.Durations;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -69,7 +70,7 @@ final class BackgroundTask {
                 Restart.Backoff b = (Restart.Backoff) restart;
                 if (System.nanoTime() - began > b.max().toNanos()) delay = b.first(); // it ran well for a while
                 pause = delay;
-                LOG.info("background task '{}' restarts in {}", name, delay);
+                LOG.info("background task '{}' restarts in {}", name, Durations.format(delay));
                 delay = delay.multipliedBy(2).compareTo(b.max()) > 0 ? b.max() : delay.multipliedBy(2);
             }
             try {

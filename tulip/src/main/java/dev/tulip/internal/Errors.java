@@ -49,8 +49,7 @@ public final class Errors {
                 Log.TULIP.debug("{} {} interrupted", req.method(), req.path());
                 yield error(503, "the request was cancelled");
             }
-            case JacksonException je ->
-                error(400, Json.badRequest(je, "the expected type").getMessage());
+            case JacksonException je -> error(400, JsonErrors.message(je));
             default -> {
                 Log.TULIP.error("{} {} failed", req.method(), req.path(), t);
                 yield error(500, "internal error");

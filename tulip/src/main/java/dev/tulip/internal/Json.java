@@ -1,15 +1,21 @@
 package dev.tulip.internal;
 
-import dev.tulip.HttpException;
-import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
-import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.type.LogicalType;
 
-/** The default JSON mapper and the translation of Jackson's read errors into 400s. */
+/**
+ * The default JSON mapper: strict about shape and scalar types (no coercion between strings,
+ * numbers and booleans, no float truncated to an int, duplicate keys and unknown fields refused),
+ * bounded in size.
+ */
 public final class Json {
     /** Read limits of the default mapper; the body-size limit bounds the document as a whole. */
     public static final int MAX_NESTING_DEPTH = 128;
@@ -35,6 +41,24 @@ public final class Json {
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+                // no silent conversions: "3" is not 3, 3.7 is not 3, 123 is not "123", 1 is not true
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .withCoercionConfig(
+                        LogicalType.Textual,
+                        c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .withCoercionConfig(
+                        LogicalType.Boolean,
+                        c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail))
+                .withCoercionConfig(
+                        LogicalType.Enum, c -> c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail))
+                // an object with nothing to encode is a mistake (fields without accessors), not "{}"
+                .enable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 // a primitive absent from the body is an error, like an explicit null, not a silent 0/false
                 .withConfigOverride(int.class, Json::failOnNull)
                 .withConfigOverride(long.class, Json::failOnNull)
@@ -53,49 +77,4 @@ public final class Json {
     }
 
     private Json() {}
-
-    /** A 400 that says what is wrong with a request body that failed to read as {@code target}. */
-    public static HttpException badRequest(JacksonException e, String target) {
-        String what = limitExceeded(e)
-                ? "JSON exceeds a limit"
-                : e instanceof StreamReadException ? "Malformed JSON" : "JSON does not match " + target;
-        StringBuilder msg = new StringBuilder(what).append(": ").append(firstLine(e.getOriginalMessage()));
-        String path = e.getPathReference();
-        if (path != null && !path.isEmpty() && !(e instanceof StreamReadException)) {
-            msg.append(" (at ").append(jsonPath(e)).append(')');
-        } else {
-            TokenStreamLocation loc = e.getLocation();
-            if (loc != null && loc.getLineNr() > 0) {
-                msg.append(" (line ")
-                        .append(loc.getLineNr())
-                        .append(", column ")
-                        .append(loc.getColumnNr())
-                        .append(')');
-            }
-        }
-        return new HttpException(400, msg.toString(), e);
-    }
-
-    private static boolean limitExceeded(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof tools.jackson.core.exc.StreamConstraintsException) return true;
-        }
-        return false;
-    }
-
-    private static String jsonPath(JacksonException e) {
-        StringBuilder sb = new StringBuilder("$");
-        for (JacksonException.Reference r : e.getPath()) {
-            if (r.getPropertyName() != null) sb.append('.').append(r.getPropertyName());
-            else if (r.getIndex() >= 0) sb.append('[').append(r.getIndex()).append(']');
-        }
-        return sb.toString();
-    }
-
-    private static String firstLine(String s) {
-        if (s == null) return "unreadable body";
-        int nl = s.indexOf('\n');
-        String line = nl < 0 ? s : s.substring(0, nl);
-        return line.length() > 300 ? line.substring(0, 300) + "..." : line;
-    }
 }

@@ -110,6 +110,12 @@ record PathPattern(String text, List<Segment> segments) {
             case "uuid" -> new Segment(null, name, Type.UUID, null);
             case "path" -> new Segment(null, name, Type.PATH, null);
             default -> {
+                if (type.matches("[A-Za-z0-9_]+")) {
+                    throw new IllegalArgumentException(
+                            "route " + path + ": unknown parameter type '" + type + "' in '" + s
+                                    + "'; the types are int, long, uuid, path and str, and anything that is not a bare word is a regex"
+                                    + " (to match the word itself, write {" + name + ":(" + type + ")})");
+                }
                 try {
                     yield new Segment(null, name, Type.REGEX, Pattern.compile(type));
                 } catch (PatternSyntaxException e) {

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidDefinitionException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -79,6 +80,14 @@ public final class Results {
     private byte[] toJson(Object value) {
         try {
             return mapper.writeValueAsBytes(value);
+        } catch (InvalidDefinitionException e) {
+            if (String.valueOf(e.getOriginalMessage()).startsWith("No serializer found")) {
+                throw new IllegalStateException(
+                        "the response body, a " + value.getClass().getName()
+                                + ", has nothing to encode as JSON: make it a record, give it public accessors, or return a Map",
+                        e);
+            }
+            throw new IllegalStateException("the response body could not be encoded as JSON", e);
         } catch (JacksonException e) {
             throw new IllegalStateException("the response body could not be encoded as JSON", e);
         }

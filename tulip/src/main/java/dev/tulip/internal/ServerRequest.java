@@ -288,9 +288,9 @@ public final class ServerRequest implements Request {
     public <T> T json(Class<T> type) {
         requireBody();
         try {
-            return mapper.readValue(body, type);
+            return notNull(mapper.readValue(body, type));
         } catch (JacksonException e) {
-            throw Json.badRequest(e, type.getSimpleName());
+            throw JsonErrors.badRequest(e, body);
         }
     }
 
@@ -298,14 +298,19 @@ public final class ServerRequest implements Request {
     public <T> T json(TypeReference<T> type) {
         requireBody();
         try {
-            return mapper.readValue(body, type);
+            return notNull(mapper.readValue(body, type));
         } catch (JacksonException e) {
-            throw Json.badRequest(e, type.getType().getTypeName());
+            throw JsonErrors.badRequest(e, body);
         }
     }
 
     private void requireBody() {
         if (body.length == 0) throw new HttpException(400, "a JSON body is required");
+    }
+
+    private static <T> T notNull(T value) {
+        if (value == null) throw new HttpException(400, "body: expected a JSON value, got null");
+        return value;
     }
 
     @Override

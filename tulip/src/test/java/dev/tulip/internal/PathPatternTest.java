@@ -161,6 +161,24 @@ class PathPatternTest {
     }
 
     @Test
+    void aTypoInAParameterTypeIsRejectedListingTheKnownTypes() {
+        assertThatThrownBy(() -> PathPattern.parse("/a/{id:integer}"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("route /a/{id:integer}: unknown parameter type 'integer' in '{id:integer}'")
+                .hasMessageContaining("the types are int, long, uuid, path and str")
+                .hasMessageContaining("write {id:(integer)}");
+    }
+
+    @Test
+    void aBareWordInParenthesesIsARegexMatchingThatWord() {
+        Segment s = only("/{kind:(integer)}");
+
+        assertThat(s.type()).isEqualTo(Type.REGEX);
+        assertThat(PathPattern.accepts(s, "integer")).isTrue();
+        assertThat(PathPattern.accepts(s, "5")).isFalse();
+    }
+
+    @Test
     void aBadParameterNameIsRejected() {
         assertThatThrownBy(() -> PathPattern.parse("/x/{1st}"))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -1,6 +1,7 @@
 package dev.tulip.internal.http;
 
 import dev.tulip.internal.Dispatcher;
+import dev.tulip.internal.Durations;
 import dev.tulip.internal.Engine;
 import dev.tulip.internal.Log;
 import dev.tulip.internal.Prepared;
@@ -527,7 +528,11 @@ final class Connection extends ChannelInboundHandlerAdapter {
                 ex.outcome = Outcome.TIMED_OUT;
                 complete(
                         ex,
-                        dispatcher.results().error(503, "the handler did not finish within " + cfg.handlerTimeout()));
+                        dispatcher
+                                .results()
+                                .error(
+                                        503,
+                                        "the handler did not finish within " + Durations.format(cfg.handlerTimeout())));
                 if (t != null) t.interrupt();
                 if (closed) return;
             }
@@ -540,8 +545,8 @@ final class Connection extends ChannelInboundHandlerAdapter {
             onFailure(new RequestParser.Failure(
                     408,
                     headLate
-                            ? "request head not received within " + cfg.headTimeout()
-                            : "request body stalled for " + cfg.headTimeout()));
+                            ? "request head not received within " + Durations.format(cfg.headTimeout())
+                            : "request body stalled for " + Durations.format(cfg.headTimeout())));
             parser.kill();
             return;
         }
