@@ -20,6 +20,7 @@ public final class AppContext {
     private volatile boolean frozen;
     private volatile String host = "";
     private volatile int port = -1;
+    private volatile Config config = Config.defaults();
 
     AppContext() {}
 
@@ -64,6 +65,18 @@ public final class AppContext {
     /** The host the server listens on ("" when it is not bound). */
     public String host() {
         return host;
+    }
+
+    /**
+     * The config the app runs with: after {@link Tulip#run} merged the environment and arguments
+     * in; app settings are read with {@code config().get(setting)}.
+     */
+    public Config config() {
+        return config;
+    }
+
+    void configured(Config config) {
+        this.config = config;
     }
 
     void bound(String host, int port) {

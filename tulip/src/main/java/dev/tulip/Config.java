@@ -2,6 +2,7 @@ package dev.tulip;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.StringJoiner;
@@ -34,9 +35,12 @@ public final class Config {
 
     /** The values, indexed like {@link Setting#ALL}; never modified. */
     private final Object[] values;
+    /** The app's own settings and where every value came from. */
+    private final AppSettings app;
 
-    private Config(Object[] values) {
+    private Config(Object[] values, AppSettings app) {
         this.values = values;
+        this.app = app;
     }
 
     /** The defaults. */
@@ -46,7 +50,7 @@ public final class Config {
 
     /** A builder starting from these values. */
     public Builder toBuilder() {
-        return new Builder(values);
+        return new Builder(values, app);
     }
 
     /** {@code host}: the interface to bind. */
@@ -137,6 +141,79 @@ public final class Config {
         return Optional.ofNullable(get(Setting.JSON_MAPPER));
     }
 
+    /**
+     * The value of an app setting; a {@link ConfigException} if it has no value (no default and
+     * none given) or was never declared ({@link Tulip#declare}, {@link Builder#declare}).
+     */
+    public <T> T get(AppSetting<T> setting) {
+        return find(setting)
+                .orElseThrow(() -> new ConfigException(setting.name() + " has no value: set it with --" + setting.name()
+                        + "=... or " + String.join(" or ", setting.variables(app.envPrefix))));
+    }
+
+    /** The value of an app setting, empty if it has none; a {@link ConfigException} if it was never declared. */
+    @SuppressWarnings("unchecked") // Builder stores only an AppSetting<T>'s T under its name
+    public <T> Optional<T> find(AppSetting<T> setting) {
+        AppSetting<?> declared = app.declared.get(setting.name());
+        if (declared == null || !declared.sameAs(setting))
+            throw new ConfigException(
+                    "app setting '" + setting.name() + "' is not declared: app.declare(" + setting.name() + ") first");
+        return Optional.ofNullable((T) app.values.get(setting.name()));
+    }
+
+    /** The command-line arguments after {@code --}, which {@link Tulip#run} leaves to the app. */
+    public List<String> arguments() {
+        return app.arguments;
+    }
+
+    /**
+     * Every setting, the server's and the app's, one per line: its name, value (secrets hidden),
+     * where the value came from, and what it means. {@code --help} prints this.
+     */
+    public String describe() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Settings (--name=value, or the environment variable; lowest first: default, code, environment,"
+                + " command line):\n");
+        for (Setting<?> setting : Setting.ALL) {
+            if (!setting.fromText()) continue;
+            line(
+                    sb,
+                    setting.name,
+                    ConfigValues.format(values[setting.index]),
+                    setting,
+                    "TULIP_" + envName(setting.name));
+        }
+        if (!app.declared.isEmpty()) sb.append("App settings:\n");
+        for (AppSetting<?> s : app.declared.values()) {
+            line(sb, s.name(), shown(s), s.setting, String.join(", ", s.variables(app.envPrefix)));
+        }
+        return sb.toString();
+    }
+
+    private void line(StringBuilder sb, String name, String value, Setting<?> setting, String variables) {
+        sb.append("  --")
+                .append(name)
+                .append('=')
+                .append(value)
+                .append("  [")
+                .append(app.source(name))
+                .append("]\n      ")
+                .append(setting.doc)
+                .append(" (")
+                .append(variables)
+                .append(")\n");
+    }
+
+    private String shown(AppSetting<?> s) {
+        Object v = app.values.get(s.name());
+        if (v == null) return "(none)";
+        return s.isSecret() ? "****" : ConfigValues.format(v);
+    }
+
+    static String envName(String name) {
+        return name.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+    }
+
     /** The value of one setting. */
     @SuppressWarnings("unchecked") // Builder.set stores only a Setting<T>'s T at its index
     <T> T get(Setting<T> setting) {
@@ -145,34 +222,65 @@ public final class Config {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Config c && Arrays.equals(values, c.values);
+        return o instanceof Config c && Arrays.equals(values, c.values) && app.equals(c.app);
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(values);
+        return Arrays.hashCode(values) * 31 + app.hashCode();
     }
 
-    /** {@code Config[host=127.0.0.1, port=8000, ..., head-timeout=10s, ...]}: every setting by name. */
+    /** {@code Config[host=127.0.0.1, port=8000, ..., head-timeout=10s, ...]}: every setting by name, secrets hidden. */
     @Override
     public String toString() {
         var s = new StringJoiner(", ", "Config[", "]");
         for (Setting<?> setting : Setting.ALL) {
             s.add(setting.name + "=" + ConfigValues.format(values[setting.index]));
         }
+        for (AppSetting<?> a : app.declared.values()) s.add(a.name() + "=" + shown(a));
         return s.toString();
     }
 
     /** Builds a {@link Config}; each setter validates its value. */
     public static final class Builder {
         private final Object[] values;
+        private final AppSettings.Editing app;
 
         Builder() {
             values = Setting.defaults();
+            app = AppSettings.NONE.edit();
         }
 
-        private Builder(Object[] from) {
+        private Builder(Object[] from, AppSettings appFrom) {
             values = from.clone();
+            app = appFrom.edit();
+        }
+
+        /**
+         * Declares app settings, so that the environment and the command line may set them and
+         * {@link Config#get(AppSetting)} reads them; declaring one twice is fine.
+         */
+        public Builder declare(AppSetting<?>... settings) {
+            for (AppSetting<?> s : settings) app.declare(s);
+            return this;
+        }
+
+        /** Sets an app setting from code (declaring it); the environment and command line still override it. */
+        public <T> Builder set(AppSetting<T> setting, T value) {
+            app.set(setting, value, "code");
+            return this;
+        }
+
+        /**
+         * A prefix of the app's own for the environment variables of its settings: with
+         * {@code envPrefix("PONG_")}, setting {@code url} is also read from {@code PONG_URL}.
+         */
+        public Builder envPrefix(String prefix) {
+            if (prefix == null || !prefix.matches("[A-Z][A-Z0-9_]*_"))
+                throw new ConfigException(
+                        "an environment prefix is upper-case and ends with '_', like PONG_; was " + prefix);
+            app.envPrefix = prefix;
+            return this;
         }
 
         /** Interface to bind: an IP address or host name. */
@@ -264,51 +372,111 @@ public final class Config {
         /** Validates and sets one setting. */
         <T> Builder set(Setting<T> setting, T value) {
             values[setting.index] = setting.validate(value);
+            app.sources.put(setting.name, "code");
             return this;
         }
 
-        /** Sets one setting by its name ({@code port}, {@code max-body-size}, ...) from text; {@code source} goes into errors. */
+        /**
+         * Sets one setting, the server's or a declared app setting, by its name ({@code port},
+         * {@code max-body-size}, ...) from text; {@code source} goes into errors and {@code --help}.
+         */
         public Builder set(String key, String value, String source) {
             Setting<?> setting = Setting.find(key);
+            AppSetting<?> own = setting == null
+                    ? app.declared.get(key.toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+                    : null;
             try {
-                if (setting == null) throw new ConfigException("unknown setting");
-                setText(setting, value);
+                if (setting != null) setText(setting, value, source);
+                else if (own != null) setText(own, value, source);
+                else throw new ConfigException("unknown setting");
             } catch (ConfigException | IllegalArgumentException e) {
-                throw new ConfigException(source + ": " + e.getMessage() + " (value: '" + value + "'; settings: "
-                        + Setting.TEXT_NAMES + ")");
+                String shown = own != null && own.isSecret() ? "****" : value;
+                throw new ConfigException(
+                        source + ": " + e.getMessage() + " (value: '" + shown + "'; settings: " + names() + ")");
             }
             return this;
         }
 
-        private <T> void setText(Setting<T> setting, String text) {
-            values[setting.index] = setting.parse(text);
+        private String names() {
+            if (app.declared.isEmpty()) return Setting.TEXT_NAMES;
+            return Setting.TEXT_NAMES + ", " + String.join(", ", app.declared.keySet());
         }
 
-        /** Applies every {@code TULIP_*} variable of {@code env} (unknown {@code TULIP_} names are errors). */
+        private <T> void setText(Setting<T> setting, String text, String source) {
+            values[setting.index] = setting.parse(text);
+            app.sources.put(setting.name, source);
+        }
+
+        private <T> void setText(AppSetting<T> setting, String text, String source) {
+            T value;
+            try {
+                value = setting.setting.parse(text);
+            } catch (ConfigException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new ConfigException(
+                        setting.name() + " " + (e.getMessage() == null ? "is invalid" : e.getMessage()));
+            }
+            app.set(setting, value, source);
+        }
+
+        /**
+         * Applies every {@code TULIP_*} variable of {@code env} and the variables of declared app
+         * settings; an unknown {@code TULIP_} name is logged as a warning and ignored (scripts and
+         * other tools use the prefix too). Two variables of one setting with different values are
+         * an error.
+         */
         public Builder fromEnv(Map<String, String> env) {
-            for (var e : new TreeMap<>(env).entrySet()) {
-                if (e.getKey().startsWith("TULIP_")) {
-                    set(e.getKey().substring("TULIP_".length()), e.getValue(), "environment " + e.getKey());
+            var sorted = new TreeMap<>(env);
+            java.util.Set<String> own = new java.util.HashSet<>();
+            for (AppSetting<?> s : app.declared.values()) {
+                String from = null;
+                for (String variable : s.variables(app.envPrefix)) {
+                    String v = sorted.get(variable);
+                    if (v == null) continue;
+                    own.add(variable);
+                    if (from != null && !v.equals(sorted.get(from)))
+                        throw new ConfigException("environment " + from + " and " + variable + " both set " + s.name()
+                                + ", differently; unset one");
+                    if (from == null) {
+                        set(s.name(), v, "environment " + variable);
+                        from = variable;
+                    }
                 }
+            }
+            for (var e : sorted.entrySet()) {
+                String key = e.getKey();
+                if (!key.startsWith("TULIP_") || own.contains(key)) continue;
+                if (Setting.find(key.substring("TULIP_".length())) == null) {
+                    dev.tulip.internal.Log.TULIP.warn(
+                            "environment {}: not a setting, ignored (settings: {})", key, names());
+                    continue;
+                }
+                set(key.substring("TULIP_".length()), e.getValue(), "environment " + key);
             }
             return this;
         }
 
         /**
          * Applies {@code --key value} and {@code --key=value} arguments; a boolean setting alone
-         * ({@code --access-log}, then nothing or another {@code --}) means true. Anything else is an
-         * error.
+         * ({@code --access-log}, then nothing or another {@code --}) means true. Arguments after
+         * {@code --} are left to the app ({@link Config#arguments()}). Anything else is an error.
          */
         public Builder fromArgs(String... args) {
             for (int i = 0; i < args.length; i++) {
                 String a = args[i];
-                if (!a.startsWith("--") || a.length() == 2) {
+                if (a.equals("--")) {
+                    app.arguments = List.of(args).subList(i + 1, args.length);
+                    break;
+                }
+                if (!a.startsWith("--")) {
                     throw new ConfigException("argument '" + a
                             + "': expected --setting value or --setting=value (settings: " + Setting.TEXT_NAMES + ")");
                 }
                 int eq = a.indexOf('=');
                 String key = eq < 0 ? a.substring(2) : a.substring(2, eq);
                 Setting<?> setting = Setting.find(key);
+                if (setting == null && app.declared.containsKey(key)) setting = app.declared.get(key).setting;
                 String value;
                 if (eq >= 0) value = a.substring(eq + 1);
                 else if (setting != null && setting.isFlag() && (i + 1 == args.length || args[i + 1].startsWith("--")))
@@ -322,7 +490,7 @@ public final class Config {
 
         /** The immutable config. */
         public Config build() {
-            return new Config(values.clone());
+            return new Config(values.clone(), app.build());
         }
     }
 }

@@ -207,6 +207,16 @@ final class Setting<T> {
         return s;
     }
 
+    /** A setting of an app's own ({@link AppSetting}): not in the table, so its index is -1. */
+    static <T> Setting<T> ofApp(
+            String name,
+            Supplier<? extends T> defaultValue,
+            Function<String, ? extends T> parser,
+            Check<? super T> check,
+            String doc) {
+        return new Setting<>(-1, name, List.of(), defaultValue, parser, check, doc);
+    }
+
     /** The setting called {@code key} (case and {@code -}/{@code _} ignored, aliases accepted), or null. */
     static Setting<?> find(String key) {
         String k = key.toLowerCase(Locale.ROOT).replace('_', '-');

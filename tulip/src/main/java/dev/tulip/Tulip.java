@@ -184,6 +184,17 @@ public final class Tulip implements Routes {
     }
 
     /**
+     * Declares settings of the app's own: {@link #run} then reads them from the environment and the
+     * command line like the server's, {@code --help} lists them, and handlers read them with
+     * {@code req.context().config().get(setting)}.
+     */
+    public synchronized Tulip declare(AppSetting<?>... settings) {
+        requireNew("declare settings");
+        config = config.toBuilder().declare(settings).build();
+        return this;
+    }
+
+    /**
      * Declares a resource the app's handlers share: {@code open} runs when the app starts (after its
      * event loops exist, before it binds) and its value goes into the context under {@code key};
      * {@code close} runs when the app stops (after the drain), or when a later step of the start
@@ -291,6 +302,7 @@ public final class Tulip implements Routes {
         state = State.STARTING;
         unwind = new Unwind();
         cut = 0;
+        context.configured(config);
         String step = "routes";
         try {
             JsonMapper mapper = config.jsonMapper().orElseGet(Json::newDefaultMapper);
@@ -396,11 +408,17 @@ public final class Tulip implements Routes {
         // handle signals before starting: SIGTERM right after the port opens must still drain gracefully
         Signals signals = Signals.install();
         try {
+            boolean help = wantsHelp(args);
             synchronized (this) {
                 config = config.toBuilder()
                         .fromEnv(System.getenv())
-                        .fromArgs(args)
+                        .fromArgs(help ? withoutHelp(args) : args)
                         .build();
+            }
+            if (help) {
+                System.out.print(config.describe());
+                System.out.flush();
+                System.exit(0);
             }
             start();
         } catch (ConfigException e) {
@@ -426,6 +444,25 @@ public final class Tulip implements Routes {
             }
         });
         System.exit(clean ? 0 : 1);
+    }
+
+    /** Whether {@code --help} or {@code -h} comes before any {@code --}. */
+    private static boolean wantsHelp(String[] args) {
+        for (String a : args) {
+            if (a.equals("--")) return false;
+            if (a.equals("--help") || a.equals("-h")) return true;
+        }
+        return false;
+    }
+
+    private static String[] withoutHelp(String[] args) {
+        List<String> rest = new ArrayList<>();
+        boolean after = false;
+        for (String a : args) {
+            after |= a.equals("--");
+            if (after || !(a.equals("--help") || a.equals("-h"))) rest.add(a);
+        }
+        return rest.toArray(String[]::new);
     }
 
     /** Where the app is in its life. */

@@ -567,21 +567,15 @@ class ConfigTest {
     }
 
     @Test
-    void fromEnvRejectsAnUnknownTulipVariable() {
-        assertThatThrownBy(() -> builder().fromEnv(Map.of("TULIP_X", "1")))
-                .isInstanceOf(ConfigException.class)
-                .hasMessageStartingWith("environment TULIP_X: unknown setting");
-    }
+    void fromEnvWarnsAboutAnUnknownTulipVariableAndGoesOn() throws Exception {
+        // scripts and other tools use TULIP_* variables of their own (TULIP_DIR, TULIP_BENCH_MODE)
+        Config[] c = new Config[1];
+        String log = StdErr.capture(() -> c[0] = builder()
+                .fromEnv(Map.of("TULIP_DIR", "/opt/tulip", "TULIP_PORT", "9001"))
+                .build());
 
-    @Test
-    void fromEnvRejectsTheVariablesOfScriptsLikeAnyUnknownTulipVariable() {
-        // scripts that use TULIP_* variables of their own remove them before starting the JVM
-        assertThatThrownBy(() -> builder().fromEnv(Map.of("TULIP_BENCH_MODE", "loop")))
-                .isInstanceOf(ConfigException.class)
-                .hasMessageStartingWith("environment TULIP_BENCH_MODE: unknown setting");
-        assertThatThrownBy(() -> builder().fromEnv(Map.of("TULIP_DIR", "/opt/tulip")))
-                .isInstanceOf(ConfigException.class)
-                .hasMessageStartingWith("environment TULIP_DIR: unknown setting");
+        assertThat(c[0].port()).isEqualTo(9001);
+        assertThat(log).contains("environment TULIP_DIR: not a setting, ignored (settings: host, port");
     }
 
     @Test
@@ -670,9 +664,6 @@ class ConfigTest {
         assertThatThrownBy(() -> builder().fromArgs("-p", "9000"))
                 .isInstanceOf(ConfigException.class)
                 .hasMessageStartingWith("argument '-p'");
-        assertThatThrownBy(() -> builder().fromArgs("--"))
-                .isInstanceOf(ConfigException.class)
-                .hasMessageStartingWith("argument '--'");
     }
 
     @Test

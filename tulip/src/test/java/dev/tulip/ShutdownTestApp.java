@@ -13,6 +13,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ({@code PORT n}, {@code HELD n}, {@code STOPPING}, {@code STOPPED}).
  */
 public final class ShutdownTestApp {
+    /** An app setting of this app's own, to test that run() reads them. */
+    static final AppSetting<String> GREETING = AppSetting.string("greeting", "hello", "what the app says first");
+
     private ShutdownTestApp() {}
 
     public static void main(String[] args) {
@@ -27,13 +30,17 @@ public final class ShutdownTestApp {
                 // parent gone: nothing to release
             }
         });
-        Tulip app = Tulip.create(c -> c.eventLoops(2));
+        Tulip app = Tulip.create(c -> c.eventLoops(2)).declare(GREETING);
         app.get("/hold", req -> {
             say("HELD " + held.incrementAndGet());
             release.await();
             return "released";
         });
-        app.onAfterStart(ctx -> say("PORT " + ctx.port()));
+        app.onAfterStart(ctx -> {
+            say("GREETING " + ctx.config().get(GREETING) + " ARGS "
+                    + ctx.config().arguments());
+            say("PORT " + ctx.port());
+        });
         app.onBeforeStop(ctx -> say("STOPPING"));
         app.onAfterStop(ctx -> say("STOPPED"));
         app.run(args);

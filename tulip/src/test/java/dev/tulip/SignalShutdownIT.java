@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -94,6 +95,28 @@ class SignalShutdownIT {
         assertThat(child.lines).noneMatch(l -> l.startsWith("PORT"));
     }
 
+    @Test
+    void helpListsEverySettingWithItsSourceAndExitsZero() throws Exception {
+        child = Child.start(Map.of("TULIP_PORT", "8123"), "--help", "--greeting=hi");
+        assertThat(child.exitCode()).isEqualTo(0);
+        String out = String.join("\n", child.lines);
+        assertThat(out)
+                .contains("--port=8123  [environment TULIP_PORT]")
+                .contains("--greeting=hi  [argument --greeting]")
+                .contains("what the app says first (TULIP_GREETING)");
+        assertThat(out).doesNotContain("PORT ");
+    }
+
+    @Test
+    void appSettingsAndArgumentsAfterADoubleDashReachTheAppAndUnknownVariablesOnlyWarn() throws Exception {
+        child = Child.start(Map.of("TULIP_DIR", "/opt/x"), "--port=0", "--greeting=hi", "--", "--verbose", "x.txt");
+        child.await("GREETING hi ARGS [--verbose, x.txt]");
+        child.port();
+        assertThat(child.stderr.toString()).contains("environment TULIP_DIR: not a setting, ignored");
+        child.sigterm();
+        assertThat(child.exitCode()).isEqualTo(0);
+    }
+
     /** Sends {@value N} requests to {@code /hold}, each on its own connection, and waits until all are in their handlers. */
     private List<Future<RawHttp.Response>> holdRequests(int port) throws Exception {
         List<Future<RawHttp.Response>> answers = new ArrayList<>();
@@ -112,6 +135,10 @@ class SignalShutdownIT {
     /** A child JVM running {@link ShutdownTestApp}, its stdout as a queue of lines and its stderr collected. */
     private record Child(Process process, BlockingQueue<String> lines, StringBuffer stderr) {
         static Child start(String... args) throws IOException {
+            return start(Map.of(), args);
+        }
+
+        static Child start(Map<String, String> env, String... args) throws IOException {
             List<String> cmd = new ArrayList<>();
             cmd.add(ProcessHandle.current().info().command().orElseThrow());
             cmd.add("--sun-misc-unsafe-memory-access=allow");
@@ -122,6 +149,7 @@ class SignalShutdownIT {
             cmd.addAll(List.of(args));
             ProcessBuilder pb = new ProcessBuilder(cmd);
             pb.environment().keySet().removeIf(k -> k.startsWith("TULIP_"));
+            pb.environment().putAll(env);
             Process p = pb.start();
             Child c = new Child(p, new LinkedBlockingQueue<>(), new StringBuffer());
             pump(p.getInputStream(), c.lines::add);

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tulip.Key;
+import dev.tulip.StdErr;
 import dev.tulip.Tulip;
 import dev.tulip.async.Background.Restart;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -215,19 +213,7 @@ class BackgroundTest {
         assertThatThrownBy(() -> bg.run(" ", () -> {})).hasMessageContaining("needs a name");
     }
 
-    interface Action {
-        void run() throws Exception;
-    }
-
-    static String captureErr(Action action) throws Exception {
-        PrintStream original = System.err;
-        var captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
-            action.run();
-        } finally {
-            System.setErr(original);
-        }
-        return captured.toString(StandardCharsets.UTF_8);
+    static String captureErr(StdErr.Action action) throws Exception {
+        return StdErr.capture(action);
     }
 }
