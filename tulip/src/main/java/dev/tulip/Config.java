@@ -33,6 +33,19 @@ public final class Config {
         NIO
     }
 
+    /**
+     * What a request for {@code /a/} gets when only {@code /a} has a route, or the reverse (a
+     * group's {@code "/"} route is the group's path without a slash).
+     */
+    public enum TrailingSlash {
+        /** A 404 whose message names the path that has a route. */
+        STRICT,
+        /** A {@code 308 Permanent Redirect} to the path that has a route, query kept. */
+        REDIRECT,
+        /** Served by the route of the other path, as if the slash matched. */
+        IGNORE
+    }
+
     /** The values, indexed like {@link Setting#ALL}; never modified. */
     private final Object[] values;
     /** The app's own settings and where every value came from. */
@@ -131,6 +144,11 @@ public final class Config {
     /** {@code server-header}: the {@code Server} header value, empty for none. */
     public String serverHeader() {
         return get(Setting.SERVER_HEADER);
+    }
+
+    /** {@code trailing-slash}: what a path differing from a route only by a trailing slash gets. */
+    public TrailingSlash trailingSlash() {
+        return get(Setting.TRAILING_SLASH);
     }
 
     /**
@@ -361,6 +379,11 @@ public final class Config {
         /** The {@code Server} header value; empty to send none. */
         public Builder serverHeader(String value) {
             return set(Setting.SERVER_HEADER, value);
+        }
+
+        /** What a path differing from a route only by a trailing slash gets; strict by default. */
+        public Builder trailingSlash(TrailingSlash policy) {
+            return set(Setting.TRAILING_SLASH, policy);
         }
 
         /** The Jackson mapper for JSON bodies; the default has strict read limits (see the guide). */

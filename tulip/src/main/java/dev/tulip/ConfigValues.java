@@ -84,6 +84,15 @@ final class ConfigValues {
         };
     }
 
+    static Config.TrailingSlash trailingSlash(String v) {
+        return switch (v.trim().toLowerCase(Locale.ROOT)) {
+            case "strict" -> Config.TrailingSlash.STRICT;
+            case "redirect" -> Config.TrailingSlash.REDIRECT;
+            case "ignore" -> Config.TrailingSlash.IGNORE;
+            default -> throw new ConfigException("not a trailing-slash policy (strict, redirect, ignore)");
+        };
+    }
+
     static Config.Transport transport(String v) {
         return switch (v.trim().toLowerCase(Locale.ROOT).replace('-', '_')) {
             case "auto" -> Config.Transport.AUTO;
@@ -104,6 +113,7 @@ final class ConfigValues {
             case null -> "default";
             case Duration d -> formatDuration(d);
             case Config.Transport t -> t.name().toLowerCase(Locale.ROOT);
+            case Config.TrailingSlash t -> t.name().toLowerCase(Locale.ROOT);
             case String s -> s;
             case Number n -> n.toString();
             case Boolean b -> b.toString();

@@ -62,6 +62,23 @@ public interface Request {
         return query(name).orElse(defaultValue);
     }
 
+    /** The first value of query parameter {@code name}; 400 naming it if it is absent. */
+    default String queryRequired(String name) {
+        return query(name).orElseThrow(() -> HttpException.badRequest("query parameter '" + name + "' is required"));
+    }
+
+    /** Query parameter {@code name} as an int; 400 naming it if it is absent or not an integer. */
+    default int queryInt(String name) {
+        queryRequired(name);
+        return queryInt(name, 0);
+    }
+
+    /** Query parameter {@code name} as a long; 400 naming it if it is absent or not an integer. */
+    default long queryLong(String name) {
+        queryRequired(name);
+        return queryLong(name, 0);
+    }
+
     /** Query parameter {@code name} as an int, or {@code defaultValue} if absent; 400 if not an integer. */
     int queryInt(String name, int defaultValue);
 
@@ -92,6 +109,11 @@ public interface Request {
         return header("Content-Type");
     }
 
+    /** The first value of header {@code name}; 400 naming it if it is absent. */
+    default String headerRequired(String name) {
+        return header(name).orElseThrow(() -> HttpException.badRequest("header '" + name + "' is required"));
+    }
+
     /** The value of cookie {@code name}. */
     Optional<String> cookie(String name);
 
@@ -119,6 +141,11 @@ public interface Request {
     default Optional<String> formValue(String name) {
         List<String> v = form().get(name);
         return v == null || v.isEmpty() ? Optional.empty() : Optional.of(v.getFirst());
+    }
+
+    /** The first value of form field {@code name}; 400 naming it if it is absent. */
+    default String formRequired(String name) {
+        return formValue(name).orElseThrow(() -> HttpException.badRequest("form field '" + name + "' is required"));
     }
 
     // ---- connection and context ----------------------------------------------------------------

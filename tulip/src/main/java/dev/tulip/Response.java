@@ -1,6 +1,7 @@
 package dev.tulip;
 
 import dev.tulip.internal.HeaderList;
+import dev.tulip.internal.Status;
 import dev.tulip.spi.Upgrade;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -72,9 +73,27 @@ public final class Response {
         return new Response(204);
     }
 
-    /** {@code 404 Not Found} with an empty body. */
+    /** The JSON body of every error Tulip sends: {@code {"status":404,"error":"Not Found","message":"..."}}. */
+    public record ErrorBody(int status, String error, String message) {}
+
+    /**
+     * An error in Tulip's one JSON shape ({@link ErrorBody}), the shape of the errors Tulip sends
+     * itself (404, 405, 400s, 500), so clients parse one format.
+     */
+    public static Response error(int status, String message) {
+        if (status < 400 || status > 599)
+            throw new IllegalArgumentException("an error status is 4xx or 5xx: " + status);
+        return json(status, new ErrorBody(status, Status.reason(status), message == null ? "" : message));
+    }
+
+    /** {@code 404 Not Found} with Tulip's JSON error body, like a 404 from the router. */
     public static Response notFound() {
-        return new Response(404);
+        return error(404, "not found");
+    }
+
+    /** {@code 404 Not Found} with Tulip's JSON error body and {@code message}. */
+    public static Response notFound(String message) {
+        return error(404, message);
     }
 
     /**

@@ -31,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>{@code drain-timeout}, default {@code 30s}: on stop, how long in-flight requests may run before they are cut
  * <li>{@code access-log}, default {@code false}: log one line per request at INFO (logger dev.tulip.access)
  * <li>{@code server-header}, default {@code Tulip}: value of the Server header; empty to send none
+ * <li>{@code trailing-slash}, default {@code strict}: when /a/ has no route but /a has (or the reverse): strict (404 saying so), redirect (308), ignore (serve it)
  * <li>{@code json-mapper}, code only, default the strict mapper (see the guide): the Jackson mapper for JSON bodies
  * </ul>
  *
@@ -145,6 +146,12 @@ final class Setting<T> {
             text -> text,
             Setting::headerValueProblem,
             "value of the Server header; empty to send none");
+    static final Setting<Config.TrailingSlash> TRAILING_SLASH = define(
+            "trailing-slash",
+            () -> Config.TrailingSlash.STRICT,
+            ConfigValues::trailingSlash,
+            notNull(),
+            "when /a/ has no route but /a has (or the reverse): strict (404 saying so), redirect (308), ignore (serve it)");
     static final Setting<JsonMapper> JSON_MAPPER = define(
             "json-mapper",
             () -> null, // each app then makes Tulip's strict default mapper of its own

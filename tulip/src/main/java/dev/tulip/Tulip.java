@@ -307,8 +307,12 @@ public final class Tulip implements Routes {
         try {
             JsonMapper mapper = config.jsonMapper().orElseGet(Json::newDefaultMapper);
             Errors errors = new Errors(exceptionHandlers);
-            Dispatcher dispatcher =
-                    new Dispatcher(RouteGroup.compose(routes), root.middleware, new Results(mapper, errors), errors);
+            Dispatcher dispatcher = new Dispatcher(
+                    RouteGroup.compose(routes),
+                    root.middleware,
+                    new Results(mapper, errors),
+                    errors,
+                    config.trailingSlash());
             List<RequestObserver> all = new ArrayList<>();
             if (config.accessLog()) all.add(new AccessLog());
             all.addAll(observers);

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tulip.*;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -181,7 +183,40 @@ class ErrorHandlingTest {
 
         assertThat(r.status()).isEqualTo(404);
         assertThat(r.text())
-                .isEqualTo("{\"status\":404,\"error\":\"Not Found\",\"message\":\"GET /nothing not found\"}");
+                .isEqualTo("{\"status\":404,\"error\":\"Not Found\",\"message\":\"GET /nothing: not found\"}");
+    }
+
+    @Test
+    void every404HasTheSameJsonShapeWhateverMadeIt() {
+        app.get("/null", req -> null);
+        app.get("/empty", req -> Optional.empty());
+        app.get("/explicit", req -> Response.notFound());
+        app.get("/thrown", req -> {
+            throw new HttpException(404, "no such pet");
+        });
+
+        for (String path : List.of("/none", "/null", "/empty", "/explicit", "/thrown")) {
+            TestResponse r = client.get(path);
+
+            assertThat(r.status()).as(path).isEqualTo(404);
+            assertThat(r.header("content-type")).as(path).hasValue("application/json");
+            assertThat(r.json().propertyNames()).as(path).containsExactly("status", "error", "message");
+            assertThat(r.json().get("error").asString()).isEqualTo("Not Found");
+        }
+        assertThat(client.get("/none").json().get("message").asString()).isEqualTo("GET /none: not found");
+        assertThat(client.get("/null").json().get("message").asString()).isEqualTo("GET /null: not found");
+        assertThat(client.get("/explicit").json().get("message").asString()).isEqualTo("not found");
+    }
+
+    @Test
+    void responseErrorMakesTheSameShapeForAnyErrorStatus() {
+        app.get("/teapot", req -> Response.error(418, "short and stout").header("X-Kind", "teapot"));
+
+        TestResponse r = client.get("/teapot");
+
+        assertThat(r.status()).isEqualTo(418);
+        assertThat(r.text()).isEqualTo("{\"status\":418,\"error\":\"Client Error\",\"message\":\"short and stout\"}");
+        assertThat(r.header("x-kind")).hasValue("teapot");
     }
 
     @Test

@@ -103,7 +103,7 @@ class HandlerResultsTest {
         assertThat(r.header("Content-Type")).contains("application/json");
         assertThat(r.json().get("status").asInt()).isEqualTo(404);
         assertThat(r.json().get("error").asString()).isEqualTo("Not Found");
-        assertThat(r.json().get("message").asString()).isEqualTo("GET /r: no such resource");
+        assertThat(r.json().get("message").asString()).isEqualTo("GET /r: not found");
     }
 
     @Test

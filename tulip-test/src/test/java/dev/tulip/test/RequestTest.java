@@ -163,6 +163,27 @@ class RequestTest {
     }
 
     @Test
+    void requiredAccessorsAnswer400NamingWhatIsMissing() {
+        app.get("/q", req -> req.queryRequired("q"));
+        app.get("/n", req -> req.queryInt("n") + req.queryLong("m"));
+        app.get("/h", req -> req.headerRequired("X-Token"));
+        app.post("/f", req -> req.formRequired("name"));
+
+        assertThat(message(client.get("/q"))).isEqualTo("query parameter 'q' is required");
+        assertThat(client.get("/q?q=x").text()).isEqualTo("x");
+        assertThat(message(client.get("/n?m=1"))).isEqualTo("query parameter 'n' is required");
+        assertThat(message(client.get("/n?n=1"))).isEqualTo("query parameter 'm' is required");
+        assertThat(message(client.get("/n?n=x&m=1"))).isEqualTo("query parameter 'n' must be an integer, was 'x'");
+        assertThat(client.get("/n?n=2&m=3").text()).isEqualTo("5");
+        assertThat(client.get("/h").status()).isEqualTo(400);
+        assertThat(message(client.get("/h"))).isEqualTo("header 'X-Token' is required");
+        assertThat(message(post("/f", "other=1", "application/x-www-form-urlencoded")))
+                .isEqualTo("form field 'name' is required");
+        assertThat(post("/f", "name=Ann", "application/x-www-form-urlencoded").text())
+                .isEqualTo("Ann");
+    }
+
+    @Test
     void queryLongParsesBeyondTheIntRange() {
         app.get("/q", req -> req.queryLong("n", 0));
 

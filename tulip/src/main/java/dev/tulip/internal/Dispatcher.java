@@ -1,5 +1,6 @@
 package dev.tulip.internal;
 
+import dev.tulip.Config;
 import dev.tulip.Middleware;
 import java.util.List;
 import java.util.Set;
@@ -15,9 +16,16 @@ public final class Dispatcher {
     private final Fallbacks fallbacks;
     private final Results results;
     private final Errors errors;
+    private final Config.TrailingSlash trailingSlash;
 
-    public Dispatcher(Router<Target> routes, List<Middleware> appMiddleware, Results results, Errors errors) {
+    public Dispatcher(
+            Router<Target> routes,
+            List<Middleware> appMiddleware,
+            Results results,
+            Errors errors,
+            Config.TrailingSlash trailingSlash) {
         this.routes = routes;
+        this.trailingSlash = trailingSlash;
         this.fallbacks = new Fallbacks(appMiddleware);
         this.results = results;
         this.errors = errors;
@@ -40,13 +48,35 @@ public final class Dispatcher {
         } catch (IllegalArgumentException e) {
             return fallbacks.badPath(e.getMessage());
         }
-        if (found != null) {
-            Target t = found.route().value();
-            req.routed(t.route(), found.names(), found.values());
-            return t;
-        }
+        if (found != null) return routed(found, req);
         Set<String> allowed = routes.allowed(path);
-        return allowed.isEmpty() ? fallbacks.none(req.method(), path) : fallbacks.otherMethods(req.method(), allowed);
+        if (!allowed.isEmpty()) return fallbacks.otherMethods(req.method(), allowed);
+        String other = otherSlash(path);
+        if (other != null) {
+            Router.Found<Target> near = routes.find(req.method(), other);
+            if (near != null) {
+                return switch (trailingSlash) {
+                    case STRICT -> fallbacks.notFoundBut(other);
+                    case REDIRECT -> fallbacks.redirect(other + (req.rawQuery().isEmpty() ? "" : "?" + req.rawQuery()));
+                    case IGNORE -> routed(near, req);
+                };
+            }
+        }
+        return fallbacks.none(req.method(), path);
+    }
+
+    private static Target routed(Router.Found<Target> found, ServerRequest req) {
+        Target t = found.route().value();
+        req.routed(t.route(), found.names(), found.values());
+        return t;
+    }
+
+    /** {@code path} with a trailing slash added or removed; null for "/" and "*". */
+    private static String otherSlash(String path) {
+        if (path.length() < 2 || !path.startsWith("/")) return null;
+        // "//x" would make a protocol-relative redirect to host x; "a//" is no slash-only difference
+        if (path.startsWith("//") || path.endsWith("//")) return null;
+        return path.endsWith("/") ? path.substring(0, path.length() - 1) : path + "/";
     }
 
     /** Runs {@code target} on the calling (virtual) thread to completion, waiting for asynchronous results. */

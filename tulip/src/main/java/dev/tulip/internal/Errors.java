@@ -11,9 +11,6 @@ import tools.jackson.core.JacksonException;
 
 /** Maps an exception from a handler or middleware to a result: a registered handler's, else a JSON error. */
 public final class Errors {
-    /** The JSON shape of every error Tulip sends. */
-    public record ErrorBody(int status, String error, String message) {}
-
     private final Map<Class<? extends Throwable>, ExceptionHandler<? extends Throwable>> handlers;
 
     public Errors(Map<Class<? extends Throwable>, ExceptionHandler<? extends Throwable>> handlers) {
@@ -22,7 +19,7 @@ public final class Errors {
 
     /** A JSON error response. */
     public static Response error(int status, String message) {
-        return Response.json(status, new ErrorBody(status, Status.reason(status), message));
+        return Response.error(status, message);
     }
 
     /** The result for {@code t}, thrown while handling {@code req}: the most specific registered handler's, else a JSON error. */

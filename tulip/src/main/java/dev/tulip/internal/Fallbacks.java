@@ -23,7 +23,7 @@ final class Fallbacks {
         this.appMiddleware = List.copyOf(appMiddleware);
         this.onLoop = appMiddleware.isEmpty(); // middleware may block: run it on a virtual thread
         this.notFound = wrap(r -> {
-            throw new HttpException(404, r.method() + " " + r.path() + " not found");
+            throw new HttpException(404, r.method() + " " + r.path() + ": not found");
         });
         this.optionsStar = wrap(r -> Response.noContent().header("Allow", ALL_METHODS));
     }
@@ -39,16 +39,26 @@ final class Fallbacks {
         return method.equals("OPTIONS") && path.equals("*") ? optionsStar : notFound;
     }
 
+    /** For a path that has no route while the same path with or without a trailing slash has one. */
+    Target notFoundBut(String other) {
+        return wrap(r -> {
+            throw new HttpException(
+                    404,
+                    r.method() + " " + r.path() + ": not found; " + other
+                            + " has a route (a trailing slash matters; the trailing-slash setting can redirect or ignore it)");
+        });
+    }
+
+    /** A 308 to {@code location}: method and body are kept. */
+    Target redirect(String location) {
+        return wrap(r -> Response.redirect(308, location));
+    }
+
     /** For a path that routes match, but not with {@code method}. */
     Target otherMethods(String method, Set<String> allowed) {
         String allow = String.join(", ", allowed);
         if (method.equals("OPTIONS")) return wrap(r -> Response.noContent().header("Allow", allow));
-        return wrap(r -> Response.json(
-                        405,
-                        new Errors.ErrorBody(
-                                405,
-                                "Method Not Allowed",
-                                r.method() + " is not allowed on " + r.path() + "; allowed: " + allow))
+        return wrap(r -> Response.error(405, r.method() + " is not allowed on " + r.path() + "; allowed: " + allow)
                 .header("Allow", allow));
     }
 

@@ -62,7 +62,7 @@ public final class Results {
     }
 
     private static Response notFound(Request req) {
-        return Errors.error(404, req.method() + " " + req.path() + ": no such resource");
+        return Errors.error(404, req.method() + " " + req.path() + ": not found");
     }
 
     private Prepared encode(Response r) {
