@@ -73,6 +73,21 @@ public final class Response {
         return new Response(204);
     }
 
+    /**
+     * The response Tulip would send for a handler's {@code result}: a {@code Response} as it is,
+     * {@code null} or an empty {@code Optional} a 404, text as text, bytes as bytes, anything else
+     * as JSON; a {@code CompletionStage} is awaited first ({@link Tulip#await}). For middleware that
+     * adds to whatever the handler returned:
+     *
+     * <pre>{@code
+     * app.use((req, next) -> Response.from(next.handle(req), req).header("X-Served-By", "tulip-1"));
+     * }</pre>
+     */
+    public static Response from(Object result, Request req) {
+        Object r = result instanceof java.util.concurrent.CompletionStage<?> stage ? Tulip.await(stage) : result;
+        return dev.tulip.internal.Results.toResponse(r, req);
+    }
+
     /** The JSON body of every error Tulip sends: {@code {"status":404,"error":"Not Found","message":"..."}}. */
     public record ErrorBody(int status, String error, String message) {}
 

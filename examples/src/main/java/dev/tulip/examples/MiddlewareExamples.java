@@ -44,4 +44,16 @@ public final class MiddlewareExamples {
         app.get("/hello", req -> "hello");
         return app;
     }
+
+    /** An app whose middleware adds a header to whatever its handlers return. */
+    public static Tulip servedBy(Consumer<Config.Builder> config) {
+        var app = Tulip.create(config);
+        // tag::response-from[]
+        app.use((req, next) -> Response.from(next.handle(req), req).header("X-Served-By", "tulip-1"));
+        // end::response-from[]
+        app.get("/hello", req -> "hello");
+        app.get("/pet", req -> java.util.Map.of("name", "Rex"));
+        app.get("/none", req -> null);
+        return app;
+    }
 }

@@ -30,4 +30,25 @@ class ExampleMiddlewareTest {
             assertThat(r.text()).isEqualTo("hello");
         }
     }
+
+    @Test
+    void responseFromLetsMiddlewareAddAHeaderToAnyResult() {
+        try (var server = TestServer.start(MiddlewareExamples.servedBy(cfg -> cfg.port(0)))) {
+            var client = server.client();
+            var text = client.get("/hello");
+            var json = client.get("/pet");
+            var none = client.get("/none");
+            var unrouted = client.get("/nowhere");
+
+            assertThat(text.text()).isEqualTo("hello");
+            assertThat(text.header("x-served-by")).hasValue("tulip-1");
+            assertThat(json.json().get("name").asString()).isEqualTo("Rex");
+            assertThat(json.header("x-served-by")).hasValue("tulip-1");
+            assertThat(none.status()).isEqualTo(404);
+            assertThat(none.header("x-served-by")).hasValue("tulip-1");
+            // the router's 404 is thrown (an HttpException), so exception handlers can shape it
+            assertThat(unrouted.status()).isEqualTo(404);
+            assertThat(unrouted.header("x-served-by")).isEmpty();
+        }
+    }
 }

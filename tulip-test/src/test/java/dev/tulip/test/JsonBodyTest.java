@@ -164,4 +164,40 @@ class JsonBodyTest {
 
         assertThat(client.get("/opaque").status()).isEqualTo(500);
     }
+
+    @Test
+    void aCompressedBodyIsUnsupportedMediaTypeNotMalformedJson() throws Exception {
+        var gz = new java.io.ByteArrayOutputStream();
+        try (var out = new java.util.zip.GZIPOutputStream(gz)) {
+            out.write("{\"qty\":1}".getBytes(UTF_8));
+        }
+        TestResponse r = client.send(
+                "POST",
+                "/item",
+                gz.toByteArray(),
+                Map.of("Content-Type", "application/json", "Content-Encoding", "gzip"));
+
+        assertThat(r.status()).isEqualTo(415);
+        assertThat(r.json().get("message").asString())
+                .isEqualTo("Content-Encoding 'gzip' is not supported for this body; send it uncompressed");
+        assertThat(client.send(
+                                "POST",
+                                "/item",
+                                "{\"qty\":1}".getBytes(UTF_8),
+                                Map.of("Content-Type", "application/json", "Content-Encoding", "identity"))
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void anyDeclaredContentTypeIsReadAsJsonAsTheSeedsCurlLinesSendIt() {
+        TestResponse r = client.send(
+                "POST",
+                "/item",
+                "{\"qty\":2}".getBytes(UTF_8),
+                Map.of("Content-Type", "application/x-www-form-urlencoded"));
+
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.text()).contains("qty=2");
+    }
 }

@@ -47,7 +47,8 @@ public final class Results {
         return encode(Errors.error(status, message).header(header, value));
     }
 
-    private static Response toResponse(Object result, Request req) {
+    /** The response Tulip makes of a handler's {@code result} (not a CompletionStage). */
+    public static Response toResponse(Object result, Request req) {
         return switch (result) {
             case Response r -> r;
             case null -> notFound(req);

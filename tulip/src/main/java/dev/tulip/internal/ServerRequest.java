@@ -263,7 +263,16 @@ public final class ServerRequest implements Request {
 
     @Override
     public String text() {
+        requireIdentity();
         return new String(body, charset());
+    }
+
+    /** Reading a body as text, JSON or a form needs it uncoded: a compressed body is a 415, not garbage. */
+    private void requireIdentity() {
+        String coding = headers.get("Content-Encoding");
+        if (coding == null || coding.isBlank() || coding.trim().equalsIgnoreCase("identity")) return;
+        throw new HttpException(
+                415, "Content-Encoding '" + coding.trim() + "' is not supported for this body; send it uncompressed");
     }
 
     private Charset charset() {
@@ -286,6 +295,7 @@ public final class ServerRequest implements Request {
 
     @Override
     public <T> T json(Class<T> type) {
+        requireIdentity();
         requireBody();
         try {
             return notNull(mapper.readValue(body, type));
@@ -296,6 +306,7 @@ public final class ServerRequest implements Request {
 
     @Override
     public <T> T json(TypeReference<T> type) {
+        requireIdentity();
         requireBody();
         try {
             return notNull(mapper.readValue(body, type));
@@ -317,6 +328,7 @@ public final class ServerRequest implements Request {
     public Map<String, List<String>> form() {
         Map<String, List<String>> f = form;
         if (f == null) {
+            requireIdentity();
             String ct = headers.get("Content-Type");
             if (ct == null || !ct.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded")) {
                 throw new HttpException(
