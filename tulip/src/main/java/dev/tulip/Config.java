@@ -141,6 +141,11 @@ public final class Config {
         return get(Setting.ACCESS_LOG);
     }
 
+    /** {@code request-ids}: whether {@code X-Request-Id} is sent back, logged and put in the MDC. */
+    public boolean requestIds() {
+        return get(Setting.REQUEST_IDS);
+    }
+
     /** {@code server-header}: the {@code Server} header value, empty for none. */
     public String serverHeader() {
         return get(Setting.SERVER_HEADER);
@@ -374,6 +379,11 @@ public final class Config {
         /** Whether to log one line per request (logger {@code dev.tulip.access}). */
         public Builder accessLog(boolean on) {
             return set(Setting.ACCESS_LOG, on);
+        }
+
+        /** Whether to send {@code X-Request-Id} back on every response, log it and put it in the MDC. */
+        public Builder requestIds(boolean on) {
+            return set(Setting.REQUEST_IDS, on);
         }
 
         /** The {@code Server} header value; empty to send none. */

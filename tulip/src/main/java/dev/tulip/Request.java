@@ -32,6 +32,14 @@ public interface Request {
      */
     Optional<String> route();
 
+    /**
+     * This request's id: its {@code X-Request-Id} when that is a sane token (letters, digits,
+     * {@code - _ . : / + = @}, at most 128), else 16 random hex digits made once. With the
+     * {@code request-ids} setting it is also sent back as {@code X-Request-Id}, printed in the
+     * access log and put in the logging MDC as {@code request_id} while the handler runs.
+     */
+    String id();
+
     // ---- path parameters ----------------------------------------------------------------------
 
     /** The decoded value of path parameter {@code name} (declared as {@code {name}} in the route). */

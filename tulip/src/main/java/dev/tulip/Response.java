@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * An HTTP response: status, headers, cookies and a body. Built fluently and returned from a
- * handler; middleware may change it on the way out.
+ * handler; middleware may change it on the way out. It is a mutable value for one request: make
+ * a new one per request rather than sharing one.
  *
  * <pre>{@code
  * return Response.json(201, saved).header("Location", "/things/" + saved.id());

@@ -30,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>{@code max-pipelined}, default {@code 64}: requests queued on one connection before the server stops reading from it
  * <li>{@code drain-timeout}, default {@code 30s}: on stop, how long in-flight requests may run before they are cut
  * <li>{@code access-log}, default {@code false}: log one line per request at INFO (logger dev.tulip.access)
+ * <li>{@code request-ids}, default {@code false}: send X-Request-Id back (the client's if valid, else generated), log it, and put it in the MDC as request_id
  * <li>{@code server-header}, default {@code Tulip}: value of the Server header; empty to send none
  * <li>{@code trailing-slash}, default {@code strict}: when /a/ has no route but /a has (or the reverse): strict (404 saying so), redirect (308), ignore (serve it)
  * <li>{@code json-mapper}, code only, default the strict mapper (see the guide): the Jackson mapper for JSON bodies
@@ -140,6 +141,12 @@ final class Setting<T> {
             ConfigValues::bool,
             notNull(),
             "log one line per request at INFO (logger dev.tulip.access)");
+    static final Setting<Boolean> REQUEST_IDS = define(
+            "request-ids",
+            () -> false,
+            ConfigValues::bool,
+            notNull(),
+            "send X-Request-Id back (the client's if valid, else generated), log it, and put it in the MDC as request_id");
     static final Setting<String> SERVER_HEADER = define(
             "server-header",
             () -> "Tulip",

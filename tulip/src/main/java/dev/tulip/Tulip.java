@@ -310,7 +310,7 @@ public final class Tulip implements Routes {
             Dispatcher dispatcher = new Dispatcher(
                     RouteGroup.compose(routes),
                     root.middleware,
-                    new Results(mapper, errors),
+                    new Results(mapper, errors, config.requestIds()),
                     errors,
                     config.trailingSlash());
             List<RequestObserver> all = new ArrayList<>();

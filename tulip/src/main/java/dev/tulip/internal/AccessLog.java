@@ -9,14 +9,15 @@ public final class AccessLog implements RequestObserver {
     public void onRequest(RequestEvent e) {
         if (!Log.ACCESS.isInfoEnabled()) return;
         Log.ACCESS.info(
-                "{} {} {} {} {}us {}{}",
+                "{} {} {} {} {}us {}{}{}",
                 e.remote().map(a -> a.getAddress().getHostAddress()).orElse("-"),
                 e.method(),
                 e.target(),
                 e.status(),
                 e.durationNanos() / 1000,
                 e.outcome().name().toLowerCase(java.util.Locale.ROOT),
-                e.route().map(r -> " " + r).orElse(""));
+                e.route().map(r -> " " + r).orElse(""),
+                e.requestId().map(id -> " id=" + id).orElse(""));
     }
 
     @Override

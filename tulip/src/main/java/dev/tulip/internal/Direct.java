@@ -55,7 +55,8 @@ public final class Direct implements InProcess {
                             out.length,
                             System.nanoTime() - start,
                             p.upgrade() != null ? RequestEvent.Outcome.UPGRADED : RequestEvent.Outcome.SENT,
-                            Optional.of(LOCAL)));
+                            Optional.of(LOCAL),
+                            d.results().requestIds() ? Optional.of(req.id()) : Optional.empty()));
         }
         return new Result(p.response(), out);
     }

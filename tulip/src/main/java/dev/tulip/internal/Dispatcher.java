@@ -5,6 +5,7 @@ import dev.tulip.Middleware;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import org.slf4j.MDC;
 
 /**
  * The app side of a request: finds what runs it (its route, or a fallback) and runs it. Knows
@@ -82,11 +83,14 @@ public final class Dispatcher {
     /** Runs {@code target} on the calling (virtual) thread to completion, waiting for asynchronous results. */
     public Prepared invokeBlocking(Target target, ServerRequest req) {
         Object result;
+        if (results.requestIds()) MDC.put("request_id", req.id());
         try {
             result = target.chain().handle(req);
             if (result instanceof CompletionStage<?> stage) result = Await.await(stage);
         } catch (Throwable t) {
             result = errors.handle(t, req);
+        } finally {
+            if (results.requestIds()) MDC.remove("request_id");
         }
         if (result instanceof CompletionStage<?> stage) { // from an exception handler
             try {

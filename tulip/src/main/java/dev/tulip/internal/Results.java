@@ -17,24 +17,36 @@ import tools.jackson.databind.json.JsonMapper;
 public final class Results {
     private final JsonMapper mapper;
     private final Errors errors;
+    private final boolean requestIds;
 
-    public Results(JsonMapper mapper, Errors errors) {
+    public Results(JsonMapper mapper, Errors errors, boolean requestIds) {
         this.mapper = mapper;
         this.errors = errors;
+        this.requestIds = requestIds;
+    }
+
+    /** Whether responses carry {@code X-Request-Id} (the {@code request-ids} setting). */
+    public boolean requestIds() {
+        return requestIds;
     }
 
     /** The response for {@code result} (not a CompletionStage); a failure to build it becomes an error response. */
     public Prepared prepare(Object result, Request req) {
         try {
-            return encode(toResponse(result, req));
+            return encode(withId(toResponse(result, req), req));
         } catch (Throwable t) {
             try {
-                return encode(toResponse(errors.handle(t, req), req));
+                return encode(withId(toResponse(errors.handle(t, req), req), req));
             } catch (Throwable t2) {
                 Log.TULIP.error("{} {}: the error response could not be built", req.method(), req.path(), t2);
                 return error(500, "internal error");
             }
         }
+    }
+
+    private Response withId(Response r, Request req) {
+        if (requestIds && r.header(RequestIds.HEADER).isEmpty()) r.header(RequestIds.HEADER, req.id());
+        return r;
     }
 
     /** A JSON error response that needs no request (the request could not be read, or was shed). */

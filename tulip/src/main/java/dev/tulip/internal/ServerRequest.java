@@ -38,6 +38,7 @@ public final class ServerRequest implements Request {
     private final int queryStart;
     private String path;
     private String route;
+    private String id;
     private String[] paramNames = NO_PARAMS;
     private String[] paramValues = NO_PARAMS;
     private Map<String, List<String>> query;
@@ -344,6 +345,13 @@ public final class ServerRequest implements Request {
     @Override
     public InetSocketAddress remoteAddress() {
         return remote;
+    }
+
+    @Override
+    public String id() {
+        String i = id;
+        if (i == null) id = i = RequestIds.of(headers.get(RequestIds.HEADER));
+        return i;
     }
 
     @Override

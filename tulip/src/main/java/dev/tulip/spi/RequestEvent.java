@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param durationNanos from the moment the request was read to its outcome
  * @param outcome how it ended
  * @param remote the client's address, if known
+ * @param requestId the request's id ({@code Request.id()}) when the {@code request-ids} setting is on
  */
 public record RequestEvent(
         String method,
@@ -23,7 +24,8 @@ public record RequestEvent(
         long bodyBytes,
         long durationNanos,
         Outcome outcome,
-        Optional<InetSocketAddress> remote) {
+        Optional<InetSocketAddress> remote,
+        Optional<String> requestId) {
 
     /** How a request ended. */
     public enum Outcome {

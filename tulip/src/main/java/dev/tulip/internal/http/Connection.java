@@ -312,7 +312,10 @@ final class Connection extends ChannelInboundHandlerAdapter {
                         bytes,
                         System.nanoTime() - ex.startNanos,
                         outcome,
-                        Optional.ofNullable(remote)));
+                        Optional.ofNullable(remote),
+                        r != null && engine.dispatcher().results().requestIds()
+                                ? Optional.of(r.id())
+                                : Optional.empty()));
     }
 
     private void release(Exchange ex) {
