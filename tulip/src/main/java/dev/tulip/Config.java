@@ -146,6 +146,11 @@ public final class Config {
         return get(Setting.REQUEST_IDS);
     }
 
+    /** {@code trusted-proxies}: IPs and CIDR ranges whose forwarding headers are believed, comma-separated. */
+    public String trustedProxies() {
+        return get(Setting.TRUSTED_PROXIES);
+    }
+
     /** {@code server-header}: the {@code Server} header value, empty for none. */
     public String serverHeader() {
         return get(Setting.SERVER_HEADER);
@@ -384,6 +389,14 @@ public final class Config {
         /** Whether to send {@code X-Request-Id} back on every response, log it and put it in the MDC. */
         public Builder requestIds(boolean on) {
             return set(Setting.REQUEST_IDS, on);
+        }
+
+        /**
+         * The proxies whose {@code Forwarded}/{@code X-Forwarded-*} headers are believed, as IPs and
+         * CIDR ranges: {@code trustedProxies("10.0.0.0/8", "127.0.0.1")}.
+         */
+        public Builder trustedProxies(String... ranges) {
+            return set(Setting.TRUSTED_PROXIES, String.join(",", ranges));
         }
 
         /** The {@code Server} header value; empty to send none. */

@@ -158,8 +158,17 @@ public interface Request {
 
     // ---- connection and context ----------------------------------------------------------------
 
-    /** The address of the client (the peer of the TCP connection). */
+    /**
+     * The address of the client: the peer of the TCP connection, or, when that peer is one of the
+     * {@code trusted-proxies}, the client its {@code Forwarded}/{@code X-Forwarded-For} header names.
+     */
     InetSocketAddress remoteAddress();
+
+    /** {@code http}, or what a trusted proxy's {@code Forwarded: proto=}/{@code X-Forwarded-Proto} says. */
+    String scheme();
+
+    /** The {@code Host} the client asked for, or a trusted proxy's {@code Forwarded: host=}/{@code X-Forwarded-Host}; "" if none. */
+    String host();
 
     /** The app's shared context (its resources; see {@link Tulip#resource}). */
     AppContext context();

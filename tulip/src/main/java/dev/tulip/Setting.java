@@ -31,6 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>{@code drain-timeout}, default {@code 30s}: on stop, how long in-flight requests may run before they are cut
  * <li>{@code access-log}, default {@code false}: log one line per request at INFO (logger dev.tulip.access)
  * <li>{@code request-ids}, default {@code false}: send X-Request-Id back (the client's if valid, else generated), log it, and put it in the MDC as request_id
+ * <li>{@code trusted-proxies}, default {@code }: proxies whose Forwarded/X-Forwarded-* headers are believed: IPs and CIDR ranges, comma-separated; none by default
  * <li>{@code server-header}, default {@code Tulip}: value of the Server header; empty to send none
  * <li>{@code trailing-slash}, default {@code strict}: when /a/ has no route but /a has (or the reverse): strict (404 saying so), redirect (308), ignore (serve it)
  * <li>{@code json-mapper}, code only, default the strict mapper (see the guide): the Jackson mapper for JSON bodies
@@ -147,6 +148,12 @@ final class Setting<T> {
             ConfigValues::bool,
             notNull(),
             "send X-Request-Id back (the client's if valid, else generated), log it, and put it in the MDC as request_id");
+    static final Setting<String> TRUSTED_PROXIES = define(
+            "trusted-proxies",
+            () -> "",
+            text -> text,
+            Setting::proxiesProblem,
+            "proxies whose Forwarded/X-Forwarded-* headers are believed: IPs and CIDR ranges, comma-separated; none by default");
     static final Setting<String> SERVER_HEADER = define(
             "server-header",
             () -> "Tulip",
@@ -294,6 +301,16 @@ final class Setting<T> {
 
     private static Check<Object> notNull() {
         return v -> v == null ? "must not be null" : null;
+    }
+
+    private static String proxiesProblem(String v) {
+        if (v == null) return "must not be null";
+        try {
+            dev.tulip.internal.TrustedProxies.parse(v);
+            return null;
+        } catch (IllegalArgumentException e) {
+            return "must be IP addresses or CIDR ranges, comma-separated: " + e.getMessage();
+        }
     }
 
     private static String headerValueProblem(String v) {

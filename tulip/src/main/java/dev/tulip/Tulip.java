@@ -312,7 +312,8 @@ public final class Tulip implements Routes {
                     root.middleware,
                     new Results(mapper, errors, config.requestIds()),
                     errors,
-                    config.trailingSlash());
+                    config.trailingSlash(),
+                    config.trustedProxies());
             List<RequestObserver> all = new ArrayList<>();
             if (config.accessLog()) all.add(new AccessLog());
             all.addAll(observers);

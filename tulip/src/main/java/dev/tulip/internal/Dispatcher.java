@@ -18,15 +18,18 @@ public final class Dispatcher {
     private final Results results;
     private final Errors errors;
     private final Config.TrailingSlash trailingSlash;
+    private final TrustedProxies proxies;
 
     public Dispatcher(
             Router<Target> routes,
             List<Middleware> appMiddleware,
             Results results,
             Errors errors,
-            Config.TrailingSlash trailingSlash) {
+            Config.TrailingSlash trailingSlash,
+            String trustedProxies) {
         this.routes = routes;
         this.trailingSlash = trailingSlash;
+        this.proxies = TrustedProxies.parse(trustedProxies);
         this.fallbacks = new Fallbacks(appMiddleware);
         this.results = results;
         this.errors = errors;
@@ -42,6 +45,7 @@ public final class Dispatcher {
 
     /** Finds what runs {@code req} and gives the request its path parameters and route. */
     public Target resolve(ServerRequest req) {
+        req.trust(proxies);
         String path = req.path();
         Router.Found<Target> found;
         try {

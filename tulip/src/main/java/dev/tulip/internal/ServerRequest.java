@@ -39,6 +39,7 @@ public final class ServerRequest implements Request {
     private String path;
     private String route;
     private String id;
+    private TrustedProxies.Forwarded forwarded;
     private String[] paramNames = NO_PARAMS;
     private String[] paramValues = NO_PARAMS;
     private Map<String, List<String>> query;
@@ -344,7 +345,33 @@ public final class ServerRequest implements Request {
 
     @Override
     public InetSocketAddress remoteAddress() {
-        return remote;
+        TrustedProxies.Forwarded f = forwarded;
+        return f != null && f.client() != null ? f.client() : remote;
+    }
+
+    @Override
+    public String scheme() {
+        TrustedProxies.Forwarded f = forwarded;
+        return f != null && f.scheme() != null ? f.scheme() : "http";
+    }
+
+    @Override
+    public String host() {
+        TrustedProxies.Forwarded f = forwarded;
+        if (f != null && f.host() != null) return f.host();
+        String h = headers.get("Host");
+        return h == null ? "" : h;
+    }
+
+    /** Believes the forwarding headers if the peer is a trusted proxy (before routing). */
+    void trust(TrustedProxies proxies) {
+        if (proxies.isEmpty()) return;
+        forwarded = proxies.resolve(
+                remote,
+                headers.get("Forwarded"),
+                headers.get("X-Forwarded-For"),
+                headers.get("X-Forwarded-Proto"),
+                headers.get("X-Forwarded-Host"));
     }
 
     @Override
