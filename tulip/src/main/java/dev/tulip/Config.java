@@ -151,6 +151,16 @@ public final class Config {
         return get(Setting.TRUSTED_PROXIES);
     }
 
+    /** {@code debug}: whether a 500 is answered with its stack trace. */
+    public boolean debug() {
+        return get(Setting.DEBUG);
+    }
+
+    /** {@code debug-any-host}: whether debug may run on a host other than loopback. */
+    public boolean debugAnyHost() {
+        return get(Setting.DEBUG_ANY_HOST);
+    }
+
     /** {@code server-header}: the {@code Server} header value, empty for none. */
     public String serverHeader() {
         return get(Setting.SERVER_HEADER);
@@ -397,6 +407,19 @@ public final class Config {
          */
         public Builder trustedProxies(String... ranges) {
             return set(Setting.TRUSTED_PROXIES, String.join(",", ranges));
+        }
+
+        /**
+         * Debug mode: a 500 is answered with its stack trace, as an HTML page for a browser. For
+         * development only; starting refuses it unless the host is loopback or {@link #debugAnyHost}.
+         */
+        public Builder debug(boolean on) {
+            return set(Setting.DEBUG, on);
+        }
+
+        /** Allows {@link #debug} on a host other than loopback. */
+        public Builder debugAnyHost(boolean on) {
+            return set(Setting.DEBUG_ANY_HOST, on);
         }
 
         /** The {@code Server} header value; empty to send none. */

@@ -32,6 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>{@code access-log}, default {@code false}: log one line per request at INFO (logger dev.tulip.access)
  * <li>{@code request-ids}, default {@code false}: send X-Request-Id back (the client's if valid, else generated), log it, and put it in the MDC as request_id
  * <li>{@code trusted-proxies}, default {@code }: proxies whose Forwarded/X-Forwarded-* headers are believed: IPs and CIDR ranges, comma-separated; none by default
+ * <li>{@code debug}, default {@code false}: answer a 500 with its stack trace (HTML for browsers); refused unless the host is loopback
+ * <li>{@code debug-any-host}, default {@code false}: allow debug on a host other than loopback (it shows your code to whoever asks)
  * <li>{@code server-header}, default {@code Tulip}: value of the Server header; empty to send none
  * <li>{@code trailing-slash}, default {@code strict}: when /a/ has no route but /a has (or the reverse): strict (404 saying so), redirect (308), ignore (serve it)
  * <li>{@code json-mapper}, code only, default the strict mapper (see the guide): the Jackson mapper for JSON bodies
@@ -154,6 +156,18 @@ final class Setting<T> {
             text -> text,
             Setting::proxiesProblem,
             "proxies whose Forwarded/X-Forwarded-* headers are believed: IPs and CIDR ranges, comma-separated; none by default");
+    static final Setting<Boolean> DEBUG = define(
+            "debug",
+            () -> false,
+            ConfigValues::bool,
+            notNull(),
+            "answer a 500 with its stack trace (HTML for browsers); refused unless the host is loopback");
+    static final Setting<Boolean> DEBUG_ANY_HOST = define(
+            "debug-any-host",
+            () -> false,
+            ConfigValues::bool,
+            notNull(),
+            "allow debug on a host other than loopback (it shows your code to whoever asks)");
     static final Setting<String> SERVER_HEADER = define(
             "server-header",
             () -> "Tulip",

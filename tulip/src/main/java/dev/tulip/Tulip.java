@@ -306,7 +306,12 @@ public final class Tulip implements Routes {
         String step = "routes";
         try {
             JsonMapper mapper = config.jsonMapper().orElseGet(Json::newDefaultMapper);
-            Errors errors = new Errors(exceptionHandlers);
+            if (config.debug() && !config.debugAnyHost() && !isLoopback(config.host())) {
+                throw new ConfigException(
+                        "debug shows stack traces to every client, so it runs only on a loopback host;" + " host is "
+                                + config.host() + " (bind to 127.0.0.1, or set debug-any-host if you must)");
+            }
+            Errors errors = new Errors(exceptionHandlers, config.debug());
             Dispatcher dispatcher = new Dispatcher(
                     RouteGroup.compose(routes),
                     root.middleware,
@@ -346,6 +351,16 @@ public final class Tulip implements Routes {
                 step, "Tulip failed to start at " + step + ": " + e.getMessage() + " (the app is stopped)", e);
         for (Unwind.Failure f : stopNow()) failure.addSuppressed(f.error());
         return failure;
+    }
+
+    /** Whether {@code host} is a loopback name or literal; never a DNS lookup. */
+    static boolean isLoopback(String host) {
+        if (host.equalsIgnoreCase("localhost")) return true;
+        try {
+            return java.net.InetAddress.ofLiteral(host).isLoopbackAddress();
+        } catch (IllegalArgumentException notALiteral) {
+            return false;
+        }
     }
 
     private static String hostForUrl(String host) {

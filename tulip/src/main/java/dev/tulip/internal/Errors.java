@@ -12,9 +12,11 @@ import tools.jackson.core.JacksonException;
 /** Maps an exception from a handler or middleware to a result: a registered handler's, else a JSON error. */
 public final class Errors {
     private final Map<Class<? extends Throwable>, ExceptionHandler<? extends Throwable>> handlers;
+    private final boolean debug;
 
-    public Errors(Map<Class<? extends Throwable>, ExceptionHandler<? extends Throwable>> handlers) {
+    public Errors(Map<Class<? extends Throwable>, ExceptionHandler<? extends Throwable>> handlers, boolean debug) {
         this.handlers = Map.copyOf(handlers);
+        this.debug = debug;
     }
 
     /** A JSON error response. */
@@ -49,7 +51,7 @@ public final class Errors {
             case JacksonException je -> error(400, JsonErrors.message(je));
             default -> {
                 Log.TULIP.error("{} {} failed", req.method(), req.path(), t);
-                yield error(500, "internal error");
+                yield debug ? DebugPage.of(t, req) : error(500, "internal error");
             }
         };
     }
