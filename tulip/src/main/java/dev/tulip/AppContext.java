@@ -1,5 +1,6 @@
 package dev.tulip;
 
+import dev.tulip.internal.ReversePaths;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +22,7 @@ public final class AppContext {
     private volatile String host = "";
     private volatile int port = -1;
     private volatile Config config = Config.defaults();
+    private volatile ReversePaths paths = new ReversePaths(Map.of());
 
     AppContext() {}
 
@@ -75,8 +77,19 @@ public final class AppContext {
         return config;
     }
 
-    void configured(Config config) {
+    void configured(Config config, ReversePaths paths) {
         this.config = config;
+        this.paths = paths;
+    }
+
+    /**
+     * The path of the route named {@code name} ({@link Routes#name}) with {@code params} for its
+     * parameters in order, each checked against its type and percent-encoded:
+     * {@code path("user", 42)} → {@code /users/42}. An unknown name, a wrong number of values or
+     * a value its parameter would not match is an {@link IllegalArgumentException}.
+     */
+    public String path(String name, Object... params) {
+        return paths.path(name, params);
     }
 
     void bound(String host, int port) {

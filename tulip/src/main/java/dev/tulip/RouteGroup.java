@@ -4,8 +4,10 @@ import dev.tulip.internal.Await;
 import dev.tulip.internal.Router;
 import dev.tulip.internal.Target;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Consumer;
 
@@ -18,15 +20,30 @@ final class RouteGroup implements Routes {
     private final RouteGroup parent;
     private final Router<Declared> router;
     final List<Middleware> middleware = new ArrayList<>();
+    /** Route names → full patterns, shared by every group of the app. */
+    final Map<String, String> names;
+    /** The full pattern of the route this group added last, for {@link #name}. */
+    private String last;
 
-    private RouteGroup(String prefix, RouteGroup parent, Router<Declared> router) {
+    private RouteGroup(String prefix, RouteGroup parent, Router<Declared> router, Map<String, String> names) {
         this.prefix = prefix;
         this.parent = parent;
         this.router = router;
+        this.names = names;
     }
 
     static RouteGroup root(Router<Declared> router) {
-        return new RouteGroup("", null, router);
+        return new RouteGroup("", null, router, new LinkedHashMap<>());
+    }
+
+    @Override
+    public Routes name(String name) {
+        if (name == null || name.isBlank()) throw new IllegalArgumentException("a route name must not be blank");
+        if (last == null)
+            throw new IllegalStateException("name(\"" + name + "\") names the route added last; add one first");
+        String taken = names.putIfAbsent(name, last);
+        if (taken != null) throw new IllegalArgumentException("route name '" + name + "' is already used for " + taken);
+        return this;
     }
 
     @Override
@@ -39,6 +56,7 @@ final class RouteGroup implements Routes {
         if (handler == null) throw new IllegalArgumentException("handler must not be null");
         String full = prefix + (path.equals("/") && !prefix.isEmpty() ? "" : path);
         router.add(method.toUpperCase(Locale.ROOT), full, new Declared(handler, this));
+        last = full;
         return this;
     }
 
@@ -54,7 +72,7 @@ final class RouteGroup implements Routes {
         if (prefix == null || !prefix.startsWith("/") || prefix.endsWith("/")) {
             throw new IllegalArgumentException("group prefix must start with '/' and not end with '/': " + prefix);
         }
-        routes.accept(new RouteGroup(this.prefix + prefix, this, router));
+        routes.accept(new RouteGroup(this.prefix + prefix, this, router, names));
         return this;
     }
 

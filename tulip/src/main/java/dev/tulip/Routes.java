@@ -20,6 +20,12 @@ public interface Routes {
     /** Adds middleware for every route of this group (and of groups inside it), wherever it is declared. */
     Routes use(Middleware middleware);
 
+    /**
+     * Names the route added last through this {@code Routes}, for reverse routing:
+     * {@code req.context().path("user", 42)} gives {@code /users/42}. Names are unique per app.
+     */
+    Routes name(String name);
+
     /** Declares a group of routes under {@code prefix}, with middleware of its own. */
     Routes group(String prefix, Consumer<Routes> routes);
 

@@ -12,6 +12,7 @@ import dev.tulip.internal.Log;
 import dev.tulip.internal.Loops;
 import dev.tulip.internal.Observers;
 import dev.tulip.internal.Results;
+import dev.tulip.internal.ReversePaths;
 import dev.tulip.internal.Router;
 import dev.tulip.internal.Signals;
 import dev.tulip.internal.Unwind;
@@ -150,6 +151,13 @@ public final class Tulip implements Routes {
     public synchronized Tulip use(Middleware middleware) {
         requireNew("add middleware");
         root.use(middleware);
+        return this;
+    }
+
+    @Override
+    public synchronized Tulip name(String name) {
+        requireNew("name routes");
+        root.name(name);
         return this;
     }
 
@@ -302,7 +310,7 @@ public final class Tulip implements Routes {
         state = State.STARTING;
         unwind = new Unwind();
         cut = 0;
-        context.configured(config);
+        context.configured(config, new ReversePaths(root.names));
         String step = "routes";
         try {
             JsonMapper mapper = config.jsonMapper().orElseGet(Json::newDefaultMapper);
