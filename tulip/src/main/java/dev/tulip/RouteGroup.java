@@ -14,7 +14,13 @@ import java.util.function.Consumer;
 /** A prefix and its middleware; every group of an app registers into the app's one router. */
 final class RouteGroup implements Routes {
     /** A route as declared: its handler and the group that declared it. */
-    record Declared(Handler handler, RouteGroup group) {}
+    record Declared(Handler handler, RouteGroup group, Limits limits) {}
+
+    /** A route's own limits, set after it is added ({@link #maxBodySize}, {@link #handlerTimeout}); -1 for the app's. */
+    static final class Limits {
+        long maxBodySize = -1;
+        long timeoutNanos = -1;
+    }
 
     private final String prefix;
     private final RouteGroup parent;
@@ -24,6 +30,8 @@ final class RouteGroup implements Routes {
     final Map<String, String> names;
     /** The full pattern of the route this group added last, for {@link #name}. */
     private String last;
+
+    private Limits lastLimits;
 
     private RouteGroup(String prefix, RouteGroup parent, Router<Declared> router, Map<String, String> names) {
         this.prefix = prefix;
@@ -55,9 +63,33 @@ final class RouteGroup implements Routes {
         }
         if (handler == null) throw new IllegalArgumentException("handler must not be null");
         String full = prefix + (path.equals("/") && !prefix.isEmpty() ? "" : path);
-        router.add(method.toUpperCase(Locale.ROOT), full, new Declared(handler, this));
+        Limits limits = new Limits();
+        router.add(method.toUpperCase(Locale.ROOT), full, new Declared(handler, this, limits));
         last = full;
+        lastLimits = limits;
         return this;
+    }
+
+    @Override
+    public Routes maxBodySize(long bytes) {
+        if (bytes < 0) throw new IllegalArgumentException("a route's max body size must be >= 0, was " + bytes);
+        lastLimits("maxBodySize").maxBodySize = bytes;
+        return this;
+    }
+
+    @Override
+    public Routes handlerTimeout(java.time.Duration timeout) {
+        if (timeout == null || !timeout.isPositive())
+            throw new IllegalArgumentException("a route's handler timeout must be positive, was " + timeout);
+        lastLimits("handlerTimeout").timeoutNanos = timeout.toNanos();
+        return this;
+    }
+
+    private Limits lastLimits(String what) {
+        if (lastLimits == null)
+            throw new IllegalStateException(what + "(...) sets a limit of the route added last; add one first (the"
+                    + " app's own limits are settings: cfg." + what + "(...))");
+        return lastLimits;
     }
 
     @Override
@@ -81,7 +113,14 @@ final class RouteGroup implements Routes {
         return declared.map(r -> {
             Handler h = r.value().handler();
             boolean nonBlocking = h instanceof Handler.NonBlocking;
-            return new Target(chain(h, nonBlocking, r.value().group()), nonBlocking, r.literal(), r.path());
+            Limits limits = r.value().limits();
+            return new Target(
+                    chain(h, nonBlocking, r.value().group()),
+                    nonBlocking,
+                    r.literal(),
+                    r.path(),
+                    limits.maxBodySize,
+                    limits.timeoutNanos);
         });
     }
 

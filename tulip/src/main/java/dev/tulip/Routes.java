@@ -26,6 +26,16 @@ public interface Routes {
      */
     Routes name(String name);
 
+    /**
+     * The largest request body of the route added last, above or below the app's
+     * {@code max-body-size}: beyond it a {@code 413}, refused from {@code Content-Length} before
+     * the body is read. An upload route: {@code app.post("/upload", h).maxBodySize(100L << 20)}.
+     */
+    Routes maxBodySize(long bytes);
+
+    /** The handler timeout of the route added last, instead of the app's {@code handler-timeout}. */
+    Routes handlerTimeout(java.time.Duration timeout);
+
     /** Declares a group of routes under {@code prefix}, with middleware of its own. */
     Routes group(String prefix, Consumer<Routes> routes);
 

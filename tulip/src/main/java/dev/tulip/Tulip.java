@@ -155,6 +155,20 @@ public final class Tulip implements Routes {
     }
 
     @Override
+    public synchronized Tulip maxBodySize(long bytes) {
+        requireNew("set route limits");
+        root.maxBodySize(bytes);
+        return this;
+    }
+
+    @Override
+    public synchronized Tulip handlerTimeout(java.time.Duration timeout) {
+        requireNew("set route limits");
+        root.handlerTimeout(timeout);
+        return this;
+    }
+
+    @Override
     public synchronized Tulip name(String name) {
         requireNew("name routes");
         root.name(name);

@@ -19,6 +19,8 @@ public final class Dispatcher {
     private final Errors errors;
     private final Config.TrailingSlash trailingSlash;
     private final TrustedProxies proxies;
+    /** Whether any route has a body limit of its own: only then does a request's head need routing. */
+    private final boolean routeBodyLimits;
 
     public Dispatcher(
             Router<Target> routes,
@@ -30,6 +32,7 @@ public final class Dispatcher {
         this.routes = routes;
         this.trailingSlash = trailingSlash;
         this.proxies = TrustedProxies.parse(trustedProxies);
+        this.routeBodyLimits = routes.routes().stream().anyMatch(r -> r.value().maxBodySize() >= 0);
         this.fallbacks = new Fallbacks(appMiddleware);
         this.results = results;
         this.errors = errors;
@@ -82,6 +85,21 @@ public final class Dispatcher {
         // "//x" would make a protocol-relative redirect to host x; "a//" is no slash-only difference
         if (path.startsWith("//") || path.endsWith("//")) return null;
         return path.endsWith("/") ? path.substring(0, path.length() - 1) : path + "/";
+    }
+
+    /** The body limit of the route {@code method} and {@code uri} reach: its own, else {@code appLimit}. */
+    public long bodyLimit(String method, String uri, long appLimit) {
+        if (!routeBodyLimits) return appLimit;
+        int q = uri.indexOf('?');
+        Router.Found<Target> found;
+        try {
+            found = routes.find(method, q < 0 ? uri : uri.substring(0, q));
+        } catch (IllegalArgumentException badPath) {
+            return appLimit;
+        }
+        if (found == null) return appLimit;
+        long own = found.route().value().maxBodySize();
+        return own >= 0 ? own : appLimit;
     }
 
     /** Runs {@code target} on the calling (virtual) thread to completion, waiting for asynchronous results. */

@@ -5,6 +5,12 @@ import dev.tulip.Handler;
 /**
  * What runs for a request: the composed chain (handler inside its middleware), whether it may run
  * on the event loop, whether its route is all literal segments (so the same path always resolves
- * to it), and the route's pattern ({@code null} for the 404/405/OPTIONS fallbacks).
+ * to it), the route's pattern ({@code null} for the 404/405/OPTIONS fallbacks), and its own
+ * limits: the largest body in bytes and the handler timeout in nanoseconds, -1 for the app's.
  */
-public record Target(Handler chain, boolean nonBlocking, boolean literal, String route) {}
+public record Target(
+        Handler chain, boolean nonBlocking, boolean literal, String route, long maxBodySize, long timeoutNanos) {
+    public Target(Handler chain, boolean nonBlocking, boolean literal, String route) {
+        this(chain, nonBlocking, literal, route, -1, -1);
+    }
+}

@@ -72,7 +72,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
         this.server = server;
         this.engine = server.engine();
         this.dispatcher = engine.dispatcher();
-        this.parser = new RequestParser(server.config());
+        this.parser = new RequestParser(server.config(), dispatcher::bodyLimit);
     }
 
     @Override
@@ -242,6 +242,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
             memoMethod = memo ? req.method() : null;
             memoTarget = memo ? target : null;
         }
+        if (target.timeoutNanos() >= 0) ex.timeoutNanos = target.timeoutNanos();
         if (target.nonBlocking()) {
             finish(ex, dispatcher.invokeInline(target, req));
         } else {
@@ -519,23 +520,19 @@ final class Connection extends ChannelInboundHandlerAdapter {
         if (closed || takeover != null) return;
         var cfg = server.config();
         for (Exchange ex : queue.toArray(new Exchange[0])) { // a copy: complete() removes written exchanges
-            if (!ex.done
-                    && ex.admitted
-                    && now - ex.startNanos > cfg.handlerTimeout().toNanos()) {
+            long timeout = ex.timeoutNanos >= 0
+                    ? ex.timeoutNanos
+                    : cfg.handlerTimeout().toNanos();
+            if (!ex.done && ex.admitted && now - ex.startNanos > timeout) {
                 Thread t = ex.thread;
+                String took = Durations.format(java.time.Duration.ofNanos(timeout));
                 Log.TULIP.warn(
                         "{} {}: handler still running after {}; answered 503",
                         ex.request.method(),
                         ex.request.path(),
-                        cfg.handlerTimeout());
+                        took);
                 ex.outcome = Outcome.TIMED_OUT;
-                complete(
-                        ex,
-                        dispatcher
-                                .results()
-                                .error(
-                                        503,
-                                        "the handler did not finish within " + Durations.format(cfg.handlerTimeout())));
+                complete(ex, dispatcher.results().error(503, "the handler did not finish within " + took));
                 if (t != null) t.interrupt();
                 if (closed) return;
             }

@@ -23,6 +23,8 @@ final class Exchange {
     Prepared prepared;
     /** How it ended, when it did not end as {@code SENT}. */
     RequestEvent.Outcome outcome = RequestEvent.Outcome.SENT;
+    /** The route's own handler timeout in nanoseconds, -1 for the app's. */
+    long timeoutNanos = -1;
     /** Whether the observers were told. */
     boolean observed;
     /** How the handler's result reaches the loop (see {@link LoopBatch}). */

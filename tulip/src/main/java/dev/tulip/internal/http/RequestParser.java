@@ -62,6 +62,10 @@ final class RequestParser {
     private final int maxHeaderSize;
     private final int maxHeaderCount;
     private final long maxBodySize;
+    /** A route's own body limit, asked once a head is read; null when no route has one. */
+    private final BodyLimits limits;
+    /** The body limit of the request being read. */
+    private long bodyLimit;
 
     private int state = HEAD;
     private long headStartNanos; // 0 when no head is being received
@@ -86,7 +90,18 @@ final class RequestParser {
     private final String[] lastNames = new String[16];
     private final String[] lastValues = new String[16];
 
+    /** The body limit for a request, by its method and target (a route may set its own). */
+    @FunctionalInterface
+    interface BodyLimits {
+        long limit(String method, String uri, long appLimit);
+    }
+
     RequestParser(Config config) {
+        this(config, null);
+    }
+
+    RequestParser(Config config, BodyLimits limits) {
+        this.limits = limits;
         this.maxRequestLine = config.maxRequestLine();
         this.maxHeaderSize = config.maxHeaderSize();
         this.maxHeaderCount = config.maxHeaderCount();
@@ -278,8 +293,9 @@ final class RequestParser {
             if (!expect.equalsIgnoreCase("100-continue")) throw new BadRequest(417, "unsupported Expect: " + expect);
             expectContinue = http11;
         }
-        if (contentLength > maxBodySize)
-            throw new BadRequest(413, "body of " + contentLength + " bytes exceeds the limit of " + maxBodySize);
+        bodyLimit = limits == null ? maxBodySize : Math.min(limits.limit(method, uri, maxBodySize), MAX_BODY_ARRAY);
+        if (contentLength > bodyLimit)
+            throw new BadRequest(413, "body of " + contentLength + " bytes exceeds the limit of " + bodyLimit);
         if (chunked) {
             state = CHUNK_SIZE;
             body = new byte[256];
@@ -369,12 +385,12 @@ final class RequestParser {
                     if (size == 0) {
                         state = TRAILERS;
                     } else {
-                        if (bodyLen + size > maxBodySize)
-                            throw new BadRequest(413, "chunked body exceeds the limit of " + maxBodySize + " bytes");
+                        if (bodyLen + size > bodyLimit)
+                            throw new BadRequest(413, "chunked body exceeds the limit of " + bodyLimit + " bytes");
                         chunkRemaining = size;
                         int need = (int) (bodyLen + size);
                         if (need > body.length)
-                            body = Arrays.copyOf(body, (int) Math.min(Math.max(need, body.length * 2L), maxBodySize));
+                            body = Arrays.copyOf(body, (int) Math.min(Math.max(need, body.length * 2L), bodyLimit));
                         state = CHUNK_DATA;
                     }
                 }
