@@ -109,31 +109,26 @@ public final class ServerRequest implements Request {
 
     @Override
     public int pathInt(String name) {
-        String v = pathParam(name);
-        try {
-            return Integer.parseInt(v);
-        } catch (NumberFormatException e) {
-            throw new HttpException(400, "path parameter '" + name + "' must be an integer, was '" + v + "'");
-        }
+        return typed("path parameter", name, pathParam(name), Integer::parseInt, "an integer");
     }
 
     @Override
     public long pathLong(String name) {
-        String v = pathParam(name);
-        try {
-            return Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            throw new HttpException(400, "path parameter '" + name + "' must be an integer, was '" + v + "'");
-        }
+        return typed("path parameter", name, pathParam(name), Long::parseLong, "an integer");
     }
 
     @Override
     public UUID pathUuid(String name) {
-        String v = pathParam(name);
+        return typed("path parameter", name, pathParam(name), UUID::fromString, "a UUID");
+    }
+
+    /** {@code value} parsed, or a 400 saying what {@code kind} {@code name} must be. */
+    private static <T> T typed(
+            String kind, String name, String value, java.util.function.Function<String, T> parse, String expected) {
         try {
-            return UUID.fromString(v);
-        } catch (IllegalArgumentException e) {
-            throw new HttpException(400, "path parameter '" + name + "' must be a UUID, was '" + v + "'");
+            return parse.apply(value);
+        } catch (IllegalArgumentException e) { // NumberFormatException too
+            throw new HttpException(400, kind + " '" + name + "' must be " + expected + ", was '" + value + "'");
         }
     }
 
@@ -158,23 +153,17 @@ public final class ServerRequest implements Request {
     @Override
     public int queryInt(String name, int defaultValue) {
         Optional<String> v = query(name);
-        if (v.isEmpty()) return defaultValue;
-        try {
-            return Integer.parseInt(v.get().trim());
-        } catch (NumberFormatException e) {
-            throw new HttpException(400, "query parameter '" + name + "' must be an integer, was '" + v.get() + "'");
-        }
+        return v.isEmpty()
+                ? defaultValue
+                : typed("query parameter", name, v.get(), t -> Integer.parseInt(t.trim()), "an integer");
     }
 
     @Override
     public long queryLong(String name, long defaultValue) {
         Optional<String> v = query(name);
-        if (v.isEmpty()) return defaultValue;
-        try {
-            return Long.parseLong(v.get().trim());
-        } catch (NumberFormatException e) {
-            throw new HttpException(400, "query parameter '" + name + "' must be an integer, was '" + v.get() + "'");
-        }
+        return v.isEmpty()
+                ? defaultValue
+                : typed("query parameter", name, v.get(), t -> Long.parseLong(t.trim()), "an integer");
     }
 
     @Override
