@@ -22,6 +22,85 @@ final class HttpSyntax {
         }
     }
 
+    /** RFC 3986 unreserved and sub-delims: the characters of a reg-name (a host name) besides pct-encoded. */
+    private static final boolean[] REG_NAME = new boolean[256];
+    /** RFC 3986 pchar plus '/' and '?': what an origin-form target may hold besides pct-encoded. */
+    private static final boolean[] TARGET = new boolean[256];
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            boolean unreserved =
+                    c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "-._~".indexOf(c) >= 0;
+            boolean subDelim = "!$&'()*+,;=".indexOf(c) >= 0;
+            REG_NAME[c] = unreserved || subDelim;
+            TARGET[c] = unreserved || subDelim || ":@/?".indexOf(c) >= 0;
+        }
+    }
+
+    /**
+     * Whether a {@code Host} value is {@code uri-host [":" port]} (RFC 9110 §7.2, RFC 3986 §3.2.2):
+     * a reg-name, an IPv4 address, or an IP-literal in brackets, then an optional port of digits.
+     * An empty value is allowed (RFC 9112 §3.2: a target without an authority).
+     */
+    static boolean validHost(String v) {
+        int n = v.length();
+        int i = 0;
+        if (n > 0 && v.charAt(0) == '[') {
+            int close = v.indexOf(']');
+            if (close < 2) return false;
+            for (int j = 1; j < close; j++) {
+                char c = v.charAt(j);
+                if (!(c >= '0' && c <= '9'
+                        || c >= 'a' && c <= 'f'
+                        || c >= 'A' && c <= 'F'
+                        || c == ':'
+                        || c == '.'
+                        || c == 'v'
+                        || c == 'V')) return false;
+            }
+            i = close + 1;
+        } else {
+            while (i < n && v.charAt(i) != ':') {
+                char c = v.charAt(i);
+                if (c == '%') {
+                    if (i + 2 >= n || !hex(v.charAt(i + 1)) || !hex(v.charAt(i + 2))) return false;
+                    i += 3;
+                    continue;
+                }
+                if (c >= 128 || !REG_NAME[c]) return false;
+                i++;
+            }
+        }
+        if (i == n) return true;
+        if (v.charAt(i) != ':') return false;
+        for (int j = i + 1; j < n; j++) if (v.charAt(j) < '0' || v.charAt(j) > '9') return false;
+        return n - i - 1 <= 5;
+    }
+
+    /**
+     * What is wrong with an origin-form target in {@code h[from, to)} (RFC 9112 §3.2.1: an
+     * absolute path and an optional query, of pchars, '/', '?' and %XX; no fragment), or null.
+     */
+    static String targetProblem(byte[] h, int from, int to) {
+        for (int i = from; i < to; i++) {
+            int c = h[i] & 0xff;
+            if (c == '%') {
+                if (i + 2 >= to || !hex((char) h[i + 1]) || !hex((char) h[i + 2]))
+                    return "malformed percent-encoding in request target";
+                i += 2;
+            } else if (c == '#') {
+                return "a fragment (#) is not part of a request target";
+            } else if (c >= 128 || !TARGET[c]) {
+                return "character '" + (char) c + "' must be percent-encoded in a request target";
+            }
+        }
+        return null;
+    }
+
+    private static boolean hex(char c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+    }
+
     static final class BadRequest extends RuntimeException {
         final int status;
 

@@ -15,7 +15,10 @@ import java.util.Arrays;
  * between a field name and its colon; no control characters in names or values; exactly one
  * {@code Host} on HTTP/1.1; {@code Content-Length} once and only digits; {@code Transfer-Encoding}
  * only as a final {@code chunked}, never with {@code Content-Length}; chunk sizes in hex with CRLF
- * framing. Each violation ends the connection with a 400 (or 414, 431, 413, 417, 501, 505).
+ * framing; a {@code Host} of {@code uri-host [":" port]}; an origin-form target of pchars, '/',
+ * '?' and well-formed %XX, without a fragment; a first byte that can start a method (so TLS on
+ * the plain port is refused at once). Each violation ends the connection with a 400 (or 414, 431,
+ * 413, 417, 501, 505).
  *
  * <p>The head is scanned once, line by line, resuming where the last read stopped, so a client
  * that trickles bytes cannot make the scan quadratic. Nothing is consumed from the buffer until
@@ -159,6 +162,14 @@ final class RequestParser {
             if (!in.isReadable()) return Signal.NEED_MORE;
             // a lone CR may be the first half of an empty line whose LF is still on its way
             if (in.readableBytes() == 1 && in.getByte(in.readerIndex()) == '\r') return Signal.NEED_MORE;
+            // a method starts with a token character: anything else is another protocol, refused at once
+            int first = in.getByte(in.readerIndex()) & 0xff;
+            if (!TCHAR[first] && first != '\r') {
+                throw bad(
+                        first == 0x16
+                                ? "a TLS handshake on a plain-HTTP port (use http://, or put TLS in front)"
+                                : "not an HTTP request (first byte 0x" + Integer.toHexString(first) + ")");
+            }
         }
         if (headStartNanos == 0) headStartNanos = System.nanoTime();
         int base = in.readerIndex();
@@ -246,6 +257,7 @@ final class RequestParser {
                     if (c < 0x20 && c != '\t' || c == 0x7f) throw bad("control character in value of header " + name);
                 }
                 value = new String(h, vs, ve - vs, StandardCharsets.ISO_8859_1);
+                if (name == "Host" && !validHost(value)) throw bad("invalid Host header: '" + value + "'");
                 if (slot < lastLines.length) {
                     lastLines[slot] = Arrays.copyOfRange(h, start, end);
                     lastNames[slot] = name;
@@ -333,6 +345,8 @@ final class RequestParser {
         }
         if (sp2 < 0 || sp2 == sp1 + 1) throw bad("malformed request line");
         method = method(h, sp1);
+        if (method.equals("PRI") && sp2 - sp1 == 2 && h[sp1 + 1] == '*')
+            throw bad("an HTTP/2 connection preface: this port serves HTTP/1.1 only");
         version = version(h, sp2 + 1, end);
         int ts = sp1 + 1, te = sp2;
         byte first = h[ts];
@@ -345,6 +359,9 @@ final class RequestParser {
             int authority = ts + (h[ts + 4] == ':' ? 7 : 8);
             int slash = authority;
             while (slash < te && h[slash] != '/' && h[slash] != '?') slash++;
+            if (slash == authority
+                    || !validHost(new String(h, authority, slash - authority, StandardCharsets.ISO_8859_1)))
+                throw bad("invalid authority in an absolute-form target");
             if (slash == te) uri = "/";
             else if (h[slash] == '?') uri = "/" + target(h, slash, te);
             else uri = target(h, slash, te);
@@ -356,6 +373,8 @@ final class RequestParser {
     private String target(byte[] h, int from, int to) {
         int len = to - from;
         if (lastUri != null && Arrays.equals(h, from, to, lastUriBytes, 0, lastUriBytes.length)) return lastUri;
+        String problem = targetProblem(h, from, to);
+        if (problem != null) throw bad(problem);
         lastUriBytes = Arrays.copyOfRange(h, from, to);
         return lastUri = new String(h, from, len, StandardCharsets.ISO_8859_1);
     }

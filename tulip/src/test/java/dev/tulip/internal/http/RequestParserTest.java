@@ -449,6 +449,64 @@ class RequestParserTest {
         assertFailure(parse("GET / " + version + "\r\nHost: x\r\nhost: x\r\n\r\n"), 400);
     }
 
+    @ParameterizedTest(name = "Host: \"{0}\"")
+    @ValueSource(
+            strings = {"a b", "a/b", "u@a", "a?b", "a#b", "a\\b", "[::1", "[zz::1]", "a:b", "a:123456", "%zz", "é"})
+    void anInvalidHostIsRejected(String host) {
+        assertFailure(parse("GET / HTTP/1.1\r\nHost: " + host + "\r\n\r\n"), 400);
+    }
+
+    @ParameterizedTest(name = "Host: \"{0}\"")
+    @ValueSource(
+            strings = {
+                "",
+                "example.com",
+                "example.com:8080",
+                "127.0.0.1",
+                "[::1]:80",
+                "[2001:db8::1]",
+                "a-b_c~d.e",
+                "x%41y",
+                "a:",
+                "sub!$&'()*+,;=x"
+            })
+    void aValidHostIsAccepted(String host) {
+        assertThat(parsed(parse("GET / HTTP/1.1\r\nHost: " + host + "\r\n\r\n"))
+                        .headers()
+                        .get("Host"))
+                .isEqualTo(host);
+    }
+
+    @ParameterizedTest(name = "target {0}")
+    @ValueSource(
+            strings = {"/a#frag", "/a?b#c", "/a|b", "/a{b}", "/a\"b", "/a<b>", "/a\\b", "/a^b", "/a`b", "/%zz", "/%4"})
+    void aTargetOutsideTheOriginFormGrammarIsRejected(String target) {
+        assertFailure(parse("GET " + target + " HTTP/1.1\r\nHost: x\r\n\r\n"), 400);
+    }
+
+    @ParameterizedTest(name = "target {0}")
+    @ValueSource(strings = {"/", "/a/b.c", "/a?b=c&d=%20e", "/~u/!$&'()*+,;=:@", "/a?x=/y?z", "/%2F"})
+    void aTargetInsideTheGrammarIsAccepted(String target) {
+        assertThat(parsed(parse("GET " + target + " HTTP/1.1\r\nHost: x\r\n\r\n"))
+                        .uri())
+                .isEqualTo(target);
+    }
+
+    @Test
+    void aTlsHandshakeOnThePlainPortIsRefusedAtItsFirstByte() {
+        // a ClientHello's record header, with no CRLF anywhere: nothing to wait for
+        Event e = parse("\u0016\u0003\u0001\u0002\u0000\u0001\u0000\u01fc\u0003\u0003");
+        assertFailure(e, 400);
+        assertThat(((Failure) e).message()).contains("TLS handshake");
+    }
+
+    @Test
+    void anHttp2PrefaceIsRefusedSayingSo() {
+        Event e = parse("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n");
+        assertFailure(e, 400);
+        assertThat(((Failure) e).message()).contains("HTTP/2");
+    }
+
     @Test
     void twoContentLengthFieldsAreRejectedEvenWhenTheyAgree() {
         assertFailure(parse(post("Content-Length: 4\r\nContent-Length: 4\r\n", "abcd")), 400);
