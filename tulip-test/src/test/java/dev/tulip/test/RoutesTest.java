@@ -102,4 +102,37 @@ class RoutesTest {
 
         assertThat(client.get("/fast").text()).isEqualTo("fast");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(
+            strings = {
+                "/files/..",
+                "/files/a/../../etc/passwd",
+                "/files/%2e%2e/secret",
+                "/files/a/%2E%2E%2Fb",
+                "/files/.",
+                "/files/a%00.txt",
+                "/one/..",
+                "/one/%2e%2e",
+                "/one/%00"
+            })
+    void pathParametersNeverHoldDotSegmentsOrNul(String path) {
+        app.get("/files/{rest:path}", req -> "file " + req.pathParam("rest"));
+        app.get("/one/{name}", req -> "one " + req.pathParam("name"));
+
+        TestResponse r = client.get(path);
+
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.json().get("message").asString()).startsWith("malformed path: a path parameter may not");
+    }
+
+    @Test
+    void dotsInsideANameAreFine() {
+        app.get("/files/{rest:path}", req -> req.pathParam("rest"));
+        app.get("/one/{name}", req -> req.pathParam("name"));
+
+        assertThat(client.get("/files/a/..b/.c/x..y").text()).isEqualTo("a/..b/.c/x..y");
+        assertThat(client.get("/one/...").text()).isEqualTo("...");
+        assertThat(client.get("/one/.env").text()).isEqualTo(".env");
+    }
 }

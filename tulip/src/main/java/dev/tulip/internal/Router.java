@@ -164,7 +164,7 @@ public final class Router<T> {
         for (Node<T> p : node.params) {
             PathPattern.Segment ps = p.param;
             if (ps.type() == PathPattern.Type.PATH) {
-                String rest = PercentDecoder.decode(path.substring(start));
+                String rest = safe(PercentDecoder.decode(path.substring(start)), true);
                 if (depth * 2 + 2 > stack.length) stack = java.util.Arrays.copyOf(stack, stack.length * 2);
                 stack[depth * 2] = ps.name();
                 stack[depth * 2 + 1] = rest;
@@ -173,6 +173,7 @@ public final class Router<T> {
                 continue;
             }
             if (seg == null) seg = PercentDecoder.decode(raw);
+            safe(seg, false);
             if (!PathPattern.accepts(ps, seg)) continue;
             if (depth * 2 + 2 > stack.length) stack = java.util.Arrays.copyOf(stack, stack.length * 2);
             stack[depth * 2] = ps.name();
@@ -181,6 +182,25 @@ public final class Router<T> {
             if (f != null) return f;
         }
         return null;
+    }
+
+    /**
+     * A decoded parameter value a handler can use as a file name: no NUL and no dot-segment
+     * ({@code .} or {@code ..}, raw or percent-encoded), in any of its segments for a
+     * {@code {x:path}}. Anything else is refused (400) rather than normalised, so a handler never
+     * sees a value that climbs out of a directory.
+     */
+    private static String safe(String value, boolean slashes) {
+        if (value.indexOf('\0') >= 0) throw new IllegalArgumentException("a path parameter may not contain NUL (%00)");
+        if (slashes) {
+            for (String s : value.split("/", -1)) {
+                if (s.equals(".") || s.equals(".."))
+                    throw new IllegalArgumentException("a path parameter may not hold a dot-segment ('.' or '..')");
+            }
+        } else if (value.equals(".") || value.equals("..")) {
+            throw new IllegalArgumentException("a path parameter may not be a dot-segment ('.' or '..')");
+        }
+        return value;
     }
 
     private static <T> Found<T> leaf(Node<T> node, String method, String[] stack, int depth) {
