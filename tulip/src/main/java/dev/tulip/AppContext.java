@@ -21,6 +21,7 @@ public final class AppContext {
     private volatile boolean frozen;
     private volatile String host = "";
     private volatile int port = -1;
+    private volatile boolean draining;
     private volatile Config config = Config.defaults();
     private volatile ReversePaths paths = new ReversePaths(Map.of());
 
@@ -95,6 +96,15 @@ public final class AppContext {
     void bound(String host, int port) {
         this.host = host;
         this.port = port;
+    }
+
+    /** Whether the app has begun to stop: readiness then answers 503. */
+    boolean draining() {
+        return draining;
+    }
+
+    void draining(boolean on) {
+        draining = on;
     }
 
     void freeze() {

@@ -161,6 +161,16 @@ public final class Config {
         return get(Setting.DEBUG_ANY_HOST);
     }
 
+    /** {@code health}: whether the health routes are served. */
+    public boolean health() {
+        return get(Setting.HEALTH);
+    }
+
+    /** {@code health-path}: the prefix of the health routes. */
+    public String healthPath() {
+        return get(Setting.HEALTH_PATH);
+    }
+
     /** {@code server-header}: the {@code Server} header value, empty for none. */
     public String serverHeader() {
         return get(Setting.SERVER_HEADER);
@@ -420,6 +430,19 @@ public final class Config {
         /** Allows {@link #debug} on a host other than loopback. */
         public Builder debugAnyHost(boolean on) {
             return set(Setting.DEBUG_ANY_HOST, on);
+        }
+
+        /**
+         * Serves {@code /health/live} and {@code /health/ready} (see {@link Tulip#readiness}); ready
+         * answers 503 from the moment the app begins to stop.
+         */
+        public Builder health(boolean on) {
+            return set(Setting.HEALTH, on);
+        }
+
+        /** Where the health routes are, {@code /health} by default. */
+        public Builder healthPath(String path) {
+            return set(Setting.HEALTH_PATH, path);
         }
 
         /** The {@code Server} header value; empty to send none. */

@@ -34,6 +34,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>{@code trusted-proxies}, default {@code }: proxies whose Forwarded/X-Forwarded-* headers are believed: IPs and CIDR ranges, comma-separated; none by default
  * <li>{@code debug}, default {@code false}: answer a 500 with its stack trace (HTML for browsers); refused unless the host is loopback
  * <li>{@code debug-any-host}, default {@code false}: allow debug on a host other than loopback (it shows your code to whoever asks)
+ * <li>{@code health}, default {@code false}: serve <health-path>/live and <health-path>/ready (503 while draining or a readiness check fails)
+ * <li>{@code health-path}, default {@code /health}: where the health routes are
  * <li>{@code server-header}, default {@code Tulip}: value of the Server header; empty to send none
  * <li>{@code trailing-slash}, default {@code strict}: when /a/ has no route but /a has (or the reverse): strict (404 saying so), redirect (308), ignore (serve it)
  * <li>{@code json-mapper}, code only, default the strict mapper (see the guide): the Jackson mapper for JSON bodies
@@ -168,6 +170,20 @@ final class Setting<T> {
             ConfigValues::bool,
             notNull(),
             "allow debug on a host other than loopback (it shows your code to whoever asks)");
+    static final Setting<Boolean> HEALTH = define(
+            "health",
+            () -> false,
+            ConfigValues::bool,
+            notNull(),
+            "serve <health-path>/live and <health-path>/ready (503 while draining or a readiness check fails)");
+    static final Setting<String> HEALTH_PATH = define(
+            "health-path",
+            () -> "/health",
+            text -> text,
+            v -> v != null && v.startsWith("/") && !v.endsWith("/") && !v.contains("{")
+                    ? null
+                    : "must start with '/', not end with '/' and hold no parameter" + was(v),
+            "where the health routes are");
     static final Setting<String> SERVER_HEADER = define(
             "server-header",
             () -> "Tulip",

@@ -79,6 +79,7 @@ public final class Tulip implements Routes {
     private final List<Resource<?>> resources = new ArrayList<>();
     private final List<RequestObserver> observers = new ArrayList<>();
     private State state = State.NEW;
+    private final List<HealthRoutes.Named> readiness = new ArrayList<>();
     private Unwind unwind;
     private HttpServer server;
     private int cut;
@@ -206,6 +207,19 @@ public final class Tulip implements Routes {
     }
 
     /**
+     * Adds a condition of readiness: with the {@code health} setting, {@code /health/ready} answers
+     * 200 only while every check passes (and 503 naming the failing ones, or while the app drains).
+     * Integrations add theirs through {@code Setup.readiness} (a database ping).
+     */
+    public synchronized Tulip readiness(String name, ReadinessCheck check) {
+        requireNew("add readiness checks");
+        if (name == null || name.isBlank() || check == null)
+            throw new IllegalArgumentException("a readiness check needs a name and a check");
+        readiness.add(new HealthRoutes.Named(name, check));
+        return this;
+    }
+
+    /**
      * Declares settings of the app's own: {@link #run} then reads them from the environment and the
      * command line like the server's, {@code --help} lists them, and handlers read them with
      * {@code req.context().config().get(setting)}.
@@ -325,8 +339,10 @@ public final class Tulip implements Routes {
         unwind = new Unwind();
         cut = 0;
         context.configured(config, new ReversePaths(root.names));
+        context.draining(false);
         String step = "routes";
         try {
+            if (config.health()) HealthRoutes.register(root, config.healthPath(), context, List.copyOf(readiness));
             JsonMapper mapper = config.jsonMapper().orElseGet(Json::newDefaultMapper);
             if (config.debug() && !config.debugAnyHost() && !isLoopback(config.host())) {
                 throw new ConfigException(
@@ -400,6 +416,7 @@ public final class Tulip implements Routes {
      */
     public synchronized boolean stop() {
         if (state != State.RUNNING) return true;
+        context.draining(true); // readiness says 503 from here on, before the listeners and the drain
         List<Unwind.Failure> failures = new ArrayList<>();
         for (Listener l : beforeStop) {
             try {

@@ -32,4 +32,10 @@ public interface Setup {
 
     /** The running app's event loops and context, valid from the moment resources open. */
     Runtime runtime();
+
+    /** Adds a readiness check of the integration (a database ping); see {@link dev.tulip.Tulip#readiness}. */
+    default Setup readiness(String name, dev.tulip.ReadinessCheck check) {
+        app().readiness(name, check);
+        return this;
+    }
 }
