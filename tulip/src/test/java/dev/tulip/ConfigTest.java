@@ -131,7 +131,8 @@ class ConfigTest {
                         + "max-request-line=8192, max-header-size=16384, max-header-count=100, "
                         + "max-body-size=10485760, head-timeout=500ms, idle-timeout=1m, handler-timeout=30s, "
                         + "max-concurrent-requests=10000, max-pipelined=64, drain-timeout=30s, "
-                        + "access-log=false, server-header=Tulip, json-mapper=default]"));
+                        + "access-log=false, server-header=Tulip, compression=true, "
+                        + "compression-min-size=1024, json-mapper=default]"));
     }
 
     @Test
@@ -215,7 +216,8 @@ class ConfigTest {
                 .hasMessageEndingWith(
                         "settings: host, port, event-loops, transport, max-request-line, max-header-size, "
                                 + "max-header-count, max-body-size, head-timeout, idle-timeout, handler-timeout, "
-                                + "max-concurrent-requests, max-pipelined, drain-timeout, access-log, server-header)");
+                                + "max-concurrent-requests, max-pipelined, drain-timeout, access-log, server-header, "
+                                + "compression, compression-min-size)");
     }
 
     @Test
