@@ -33,7 +33,7 @@ class ApiSurfaceTest {
                             .as("export of %s is to everyone", e.source())
                             .isFalse())
                     .extracting(ModuleDescriptor.Exports::source)
-                    .containsExactlyInAnyOrder("dev.tulip", "dev.tulip.async", "dev.tulip.spi");
+                    .containsExactlyInAnyOrder("dev.tulip", "dev.tulip.async", "dev.tulip.web", "dev.tulip.spi");
         }
     }
 
@@ -42,6 +42,7 @@ class ApiSurfaceTest {
         List<String> leaks = new ArrayList<>();
         List<Class<?>> api = new ArrayList<>(publicTypes("dev/tulip", "dev.tulip"));
         api.addAll(publicTypes("dev/tulip/async", "dev.tulip.async", true));
+        api.addAll(publicTypes("dev/tulip/web", "dev.tulip.web"));
         for (Class<?> c : api) {
             for (Method m : c.getDeclaredMethods()) {
                 if (!visible(m)) continue;
