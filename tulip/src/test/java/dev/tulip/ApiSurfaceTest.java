@@ -61,6 +61,17 @@ class ApiSurfaceTest {
     }
 
     @Test
+    void theWebPackageIsBuiltOnThePublicApiOnly() throws IOException {
+        Path dir = Path.of("src/main/java/dev/tulip/web");
+        assertThat(dir).isDirectory();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                assertThat(Files.readString(f)).as(f.toString()).doesNotContain("dev.tulip.internal");
+            }
+        }
+    }
+
+    @Test
     void theCheckSeesNettyWhereTheSpiUsesIt() throws Exception {
         List<String> seen = new ArrayList<>();
         for (Class<?> c : publicTypes("dev/tulip/spi", "dev.tulip.spi")) {

@@ -28,8 +28,15 @@ final class Compression {
         GZIP
     }
 
-    /** zlib's default: a good ratio; level 1 saves little time on bodies this size (see the guide). */
-    static final int LEVEL = 6;
+    /**
+     * For fixed bodies, compressed on the event loop: level 1 is 2.5-4x faster than zlib's default
+     * 6 for 15-25% more bytes (JSON, 16 KiB: 70 against 277 µs), and the loop serves other
+     * connections meanwhile.
+     */
+    static final int LOOP_LEVEL = 1;
+
+    /** For streams, compressed on their writer's virtual thread: zlib's default. */
+    static final int STREAM_LEVEL = 6;
 
     static final Compression OFF = new Compression(false, 0);
 
@@ -52,7 +59,7 @@ final class Compression {
     private final boolean enabled;
     private final int minSize;
     /** One compressor per event loop for fixed bodies, kept between responses. */
-    private final ThreadLocal<Gzip> loopGzip = ThreadLocal.withInitial(() -> new Gzip(LEVEL));
+    private final ThreadLocal<Gzip> loopGzip = ThreadLocal.withInitial(() -> new Gzip(LOOP_LEVEL));
 
     Compression(boolean enabled, int minSize) {
         this.enabled = enabled;
@@ -80,7 +87,7 @@ final class Compression {
 
     /** A compressor of its own for a streamed body. */
     Gzip newStream() {
-        return new Gzip(LEVEL);
+        return new Gzip(STREAM_LEVEL);
     }
 
     /** Whether a body of {@code contentType} (absent: it is compressed) is worth gzipping. */
