@@ -32,9 +32,11 @@ import java.util.function.Predicate;
  * <pre>{@code
  * app.use(sessions);
  * app.use(Csrf.create(csrf -> csrf.exempt(req -> req.path().startsWith("/webhooks/"))));
- * app.get("/form", req -> Response.html("<form method=post action=/transfer>"
- *         + "<input type=hidden name=_csrf value=" + Csrf.token(req) + ">"
- *         + "<button>Send</button></form>"));
+ * app.get(
+ *         "/form",
+ *         req -> Response.html("<form method=post action=/transfer>"
+ *                 + "<input type=hidden name=_csrf value=" + Csrf.token(req) + ">"
+ *                 + "<button>Send</button></form>"));
  * }</pre>
  */
 public final class Csrf implements Middleware {

@@ -14,7 +14,8 @@ import java.util.function.Supplier;
  *
  * <pre>{@code
  * app.post("/login", req -> {
- *     String user = checkPassword(req.formValue("user").orElse(""), req.formValue("password").orElse(""));
+ *     String user = checkPassword(
+ *             req.formValue("user").orElse(""), req.formValue("password").orElse(""));
  *     Session.of(req).rotate().put("user", user); // a new id once the privileges change
  *     return Response.redirect(303, "/");
  * });

@@ -28,7 +28,7 @@ import java.util.function.Consumer;
  * cookie replayed is refused).
  *
  * <pre>{@code
- * Sessions sessions = Sessions.create(s -> s.keys(System.getenv("SESSION_KEY")) // newest key first
+ * Sessions sessions = Sessions.create(s -> s.keys(sessionKey) // a secret from the environment, never the source
  *         .maxAge(Duration.ofDays(7)));
  * app.use(sessions);
  * }</pre>
