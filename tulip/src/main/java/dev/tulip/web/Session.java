@@ -99,9 +99,13 @@ public final class Session {
         return this;
     }
 
-    /** Ends the session (logout): its values are dropped and the client is told to delete its cookie. */
+    /**
+     * Ends the session (logout): its values are dropped and the client is told to delete its
+     * cookie. Values put afterwards start a new session, with a new id.
+     */
     public synchronized void invalidate() {
         accessed = true;
+        id = newId.get();
         values.clear();
         invalidated = true;
         modified = false;

@@ -70,6 +70,12 @@ class SessionsTest {
             return Response.noContent();
         });
         app.get("/id", req -> Session.of(req).id());
+        app.post("/switch", req -> {
+            Session s = Session.of(req);
+            s.invalidate();
+            s.put("user", "bob");
+            return s.id();
+        });
         app.post("/big", req -> {
             Session.of(req).put("big", "x".repeat(5000));
             return "ok";
@@ -295,6 +301,21 @@ class SessionsTest {
 
         b.post("/logout");
         assertThat(store.size()).isZero();
+    }
+
+    @Test
+    void valuesPutAfterInvalidatingStartANewSessionWithANewId() {
+        var store = new MemorySessionStore(clock);
+        Browser b = app(s -> s.keys(KEY).store(store));
+        b.send("POST", "/set", "user=ada");
+        String id = b.get("/id").body();
+
+        String newId = b.post("/switch").body();
+
+        assertThat(newId).isNotEqualTo(id);
+        assertThat(store.load(id)).isEmpty();
+        assertThat(store.size()).isEqualTo(1);
+        assertThat(b.get("/get").body()).isEqualTo("bob");
     }
 
     @Test

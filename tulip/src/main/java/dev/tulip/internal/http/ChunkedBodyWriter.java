@@ -90,12 +90,15 @@ final class ChunkedBodyWriter extends OutputStream {
     @Override
     public void close() throws IOException {
         if (finished) return;
-        flush();
-        if (gzip != null) {
+        if (gzip == null) {
+            flush();
+        } else {
+            ensureOpen();
             awaitWritable();
-            send(0, true);
-            gzip.end(); // on a failed stream the cleaner frees it: ending it under a running write would fail that
-            // write
+            send(len, true); // what is left and the gzip trailer, in one chunk
+            written += len;
+            len = 0;
+            gzip.end(); // a failed stream's is freed by its cleaner: ending it under a running write fails that write
         }
         finished = true;
         if (chunked)
