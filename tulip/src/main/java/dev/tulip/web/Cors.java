@@ -129,14 +129,14 @@ public final class Cors implements Middleware {
         return anyOrigin || origins.contains(origin) || originMatches.test(origin);
     }
 
-    /** {@code *} when any origin may read without credentials; else the request's own origin. */
+    /** {@code *} when any origin may read (never with credentials: refused when built); else the request's own origin. */
     private String allowOriginValue(String origin) {
-        return anyOrigin && !credentials ? "*" : origin;
+        return anyOrigin ? "*" : origin;
     }
 
     /** Whether the response is the same for every origin ({@code *}), so it needs no {@code Vary: Origin}. */
     private boolean staticOrigin() {
-        return anyOrigin && !credentials;
+        return anyOrigin;
     }
 
     private static void vary(Response r, String name) {
