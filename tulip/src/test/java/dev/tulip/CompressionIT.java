@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -57,11 +58,11 @@ class CompressionIT {
         app.stop();
     }
 
-    private void awaitNextPart() throws java.io.InterruptedIOException {
+    private void awaitNextPart() throws InterruptedIOException {
         try {
             if (!nextPart.tryAcquire(20, TimeUnit.SECONDS)) throw new IllegalStateException("the client did not read");
         } catch (InterruptedException e) {
-            throw new java.io.InterruptedIOException();
+            throw new InterruptedIOException();
         }
     }
 

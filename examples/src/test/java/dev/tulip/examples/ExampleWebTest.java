@@ -7,6 +7,7 @@ import dev.tulip.test.TestServer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
@@ -85,8 +86,7 @@ class ExampleWebTest {
             assertThat(first.text()).isEqualTo("{\"visits\":1}");
             assertThat(second.text()).isEqualTo("{\"visits\":2}");
             String payload = new String(
-                    java.util.Base64.getUrlDecoder()
-                            .decode(cookie.substring(cookie.indexOf('=') + 1, cookie.indexOf('.'))),
+                    Base64.getUrlDecoder().decode(cookie.substring(cookie.indexOf('=') + 1, cookie.indexOf('.'))),
                     StandardCharsets.UTF_8);
             assertThat(payload).doesNotContain("visits");
         }

@@ -1,6 +1,7 @@
 package dev.tulip.web;
 
 import dev.tulip.Cookie;
+import dev.tulip.Response;
 import dev.tulip.Tulip;
 import dev.tulip.spi.InProcess;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,7 @@ import java.util.Map;
  */
 final class Browser implements AutoCloseable {
     /** One answer: status, the response as the chain left it, and its body as text. */
-    record Answer(int status, dev.tulip.Response response, String body) {
+    record Answer(int status, Response response, String body) {
         String header(String name) {
             return response.header(name).orElse(null);
         }

@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tulip.Cookie;
 import dev.tulip.Response;
 import dev.tulip.Tulip;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Map;
@@ -40,12 +42,12 @@ class SessionsTest {
         }
 
         @Override
-        public java.time.ZoneId getZone() {
+        public ZoneId getZone() {
             return ZoneOffset.UTC;
         }
 
         @Override
-        public Clock withZone(java.time.ZoneId zone) {
+        public Clock withZone(ZoneId zone) {
             return this;
         }
     }
@@ -150,7 +152,7 @@ class SessionsTest {
         Browser b = app();
         String odd = "a=b&c;d\n\"é\" 100%";
 
-        b.send("POST", "/set", "user=" + java.net.URLEncoder.encode(odd, StandardCharsets.UTF_8));
+        b.send("POST", "/set", "user=" + URLEncoder.encode(odd, StandardCharsets.UTF_8));
 
         assertThat(b.get("/get").body()).isEqualTo(odd);
     }
