@@ -2,6 +2,7 @@ package dev.tulip.internal.http;
 
 import dev.tulip.Headers;
 import dev.tulip.Response;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -77,7 +78,8 @@ final class Compression {
             if (cc.toLowerCase(Locale.ROOT).contains("no-transform")) return Decision.NONE;
         }
         if (!compressibleType(h.first("Content-Type"))) return Decision.NONE;
-        return acceptsGzip(request.first("Accept-Encoding").orElse(null)) ? Decision.GZIP : Decision.VARY;
+        List<String> accept = request.all("Accept-Encoding"); // several lines make one list
+        return !accept.isEmpty() && acceptsGzip(String.join(",", accept)) ? Decision.GZIP : Decision.VARY;
     }
 
     /** {@code body} gzipped, on the calling thread's reused compressor. */

@@ -71,6 +71,15 @@ class CompressionTest {
     }
 
     @Test
+    void severalAcceptEncodingLinesMakeOneList() {
+        HeaderList h = new HeaderList();
+        h.add("Accept-Encoding", "br");
+        h.add("Accept-Encoding", "gzip");
+
+        assertThat(on.decide(json(), 5000, h, false)).isEqualTo(Decision.GZIP);
+    }
+
+    @Test
     void aBodyJustUnderTheThresholdIsLeftAloneAndOneAtItIsCompressed() {
         assertThat(on.decide(json(), 1023, GZIP, false)).isEqualTo(Decision.NONE);
         assertThat(on.decide(json(), 1024, GZIP, false)).isEqualTo(Decision.GZIP);
