@@ -5,6 +5,7 @@ module dev.tulip {
     // ---- API: what apps use
     exports dev.tulip;
     exports dev.tulip.async;
+    exports dev.tulip.web;
 
     requires transitive tools.jackson.core;
     requires transitive tools.jackson.databind;

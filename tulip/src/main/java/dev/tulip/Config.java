@@ -181,6 +181,16 @@ public final class Config {
         return get(Setting.TRAILING_SLASH);
     }
 
+    /** {@code compression}: whether response bodies are gzipped for clients that accept it. */
+    public boolean compression() {
+        return get(Setting.COMPRESSION);
+    }
+
+    /** {@code compression-min-size}: the smallest body in bytes that is compressed. */
+    public int compressionMinSize() {
+        return get(Setting.COMPRESSION_MIN_SIZE);
+    }
+
     /**
      * {@code json-mapper}: the Jackson mapper for JSON bodies, if one was set; when empty, each app
      * makes its own of Tulip's strict default (see the guide).
@@ -453,6 +463,19 @@ public final class Config {
         /** What a path differing from a route only by a trailing slash gets; strict by default. */
         public Builder trailingSlash(TrailingSlash policy) {
             return set(Setting.TRAILING_SLASH, policy);
+        }
+
+        /**
+         * Whether to gzip response bodies for clients that accept it ({@code Accept-Encoding}); see
+         * the guide's web page for what is never compressed.
+         */
+        public Builder compression(boolean on) {
+            return set(Setting.COMPRESSION, on);
+        }
+
+        /** The smallest body in bytes that is compressed (streamed bodies, of unknown size, always are). */
+        public Builder compressionMinSize(int bytes) {
+            return set(Setting.COMPRESSION_MIN_SIZE, bytes);
         }
 
         /** The Jackson mapper for JSON bodies; the default has strict read limits (see the guide). */

@@ -38,6 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>{@code health-path}, default {@code /health}: where the health routes are
  * <li>{@code server-header}, default {@code Tulip}: value of the Server header; empty to send none
  * <li>{@code trailing-slash}, default {@code strict}: when /a/ has no route but /a has (or the reverse): strict (404 saying so), redirect (308), ignore (serve it)
+ * <li>{@code compression}, default {@code true}: gzip response bodies for clients that accept it (Accept-Encoding)
+ * <li>{@code compression-min-size}, default {@code 1k}: smallest body in bytes that is compressed; streamed bodies always are
  * <li>{@code json-mapper}, code only, default the strict mapper (see the guide): the Jackson mapper for JSON bodies
  * </ul>
  *
@@ -196,6 +198,18 @@ final class Setting<T> {
             ConfigValues::trailingSlash,
             notNull(),
             "when /a/ has no route but /a has (or the reverse): strict (404 saying so), redirect (308), ignore (serve it)");
+    static final Setting<Boolean> COMPRESSION = define(
+            "compression",
+            () -> true,
+            ConfigValues::bool,
+            notNull(),
+            "gzip response bodies for clients that accept it (Accept-Encoding)");
+    static final Setting<Integer> COMPRESSION_MIN_SIZE = define(
+            "compression-min-size",
+            () -> 1024,
+            ConfigValues::intSize,
+            v -> v != null && v >= 0 ? null : "must be >= 0" + was(v),
+            "smallest body in bytes that is compressed; streamed bodies always are");
     static final Setting<JsonMapper> JSON_MAPPER = define(
             "json-mapper",
             () -> null, // each app then makes Tulip's strict default mapper of its own

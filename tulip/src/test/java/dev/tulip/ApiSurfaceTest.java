@@ -33,7 +33,7 @@ class ApiSurfaceTest {
                             .as("export of %s is to everyone", e.source())
                             .isFalse())
                     .extracting(ModuleDescriptor.Exports::source)
-                    .containsExactlyInAnyOrder("dev.tulip", "dev.tulip.async", "dev.tulip.spi");
+                    .containsExactlyInAnyOrder("dev.tulip", "dev.tulip.async", "dev.tulip.web", "dev.tulip.spi");
         }
     }
 
@@ -42,6 +42,7 @@ class ApiSurfaceTest {
         List<String> leaks = new ArrayList<>();
         List<Class<?>> api = new ArrayList<>(publicTypes("dev/tulip", "dev.tulip"));
         api.addAll(publicTypes("dev/tulip/async", "dev.tulip.async", true));
+        api.addAll(publicTypes("dev/tulip/web", "dev.tulip.web"));
         for (Class<?> c : api) {
             for (Method m : c.getDeclaredMethods()) {
                 if (!visible(m)) continue;
@@ -57,6 +58,17 @@ class ApiSurfaceTest {
                 for (RecordComponent rc : c.getRecordComponents()) check(leaks, c, rc.getName(), rc.getGenericType());
         }
         assertThat(leaks).as("Netty types in the public API").isEmpty();
+    }
+
+    @Test
+    void theWebPackageIsBuiltOnThePublicApiOnly() throws IOException {
+        Path dir = Path.of("src/main/java/dev/tulip/web");
+        assertThat(dir).isDirectory();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path f : files.toList()) {
+                assertThat(Files.readString(f)).as(f.toString()).doesNotContain("dev.tulip.internal");
+            }
+        }
     }
 
     @Test

@@ -133,7 +133,7 @@ class ConfigTest {
                                         + "max-request-line=8192, max-header-size=16384, max-header-count=100, "
                                         + "max-body-size=10485760, head-timeout=500ms, idle-timeout=1m, handler-timeout=30s, "
                                         + "max-concurrent-requests=10000, max-pipelined=64, drain-timeout=30s, "
-                                        + "access-log=false, request-ids=false, trusted-proxies=, debug=false, debug-any-host=false, health=false, health-path=/health, server-header=Tulip, trailing-slash=strict, json-mapper=default]"));
+                                        + "access-log=false, request-ids=false, trusted-proxies=, debug=false, debug-any-host=false, health=false, health-path=/health, server-header=Tulip, trailing-slash=strict, compression=true, compression-min-size=1024, json-mapper=default]"));
     }
 
     @Test
@@ -217,7 +217,7 @@ class ConfigTest {
                 .hasMessageEndingWith(
                         "settings: host, port, event-loops, transport, max-request-line, max-header-size, "
                                 + "max-header-count, max-body-size, head-timeout, idle-timeout, handler-timeout, "
-                                + "max-concurrent-requests, max-pipelined, drain-timeout, access-log, request-ids, trusted-proxies, debug, debug-any-host, health, health-path, server-header, trailing-slash)");
+                                + "max-concurrent-requests, max-pipelined, drain-timeout, access-log, request-ids, trusted-proxies, debug, debug-any-host, health, health-path, server-header, trailing-slash, compression, compression-min-size)");
     }
 
     @Test

@@ -11,11 +11,14 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * The stream a {@link dev.tulip.Response.BodyWriter} writes to, on its virtual thread: buffers up
  * to 8 KiB, sends each flush as one chunk, and blocks while the socket's outbound buffer is full,
- * so a slow client slows the writer instead of filling memory.
+ * so a slow client slows the writer instead of filling memory. With a {@link Gzip}, each chunk is
+ * the compressed form of what was written since the last flush (a sync flush, so the client can
+ * decode it at once), and the gzip trailer goes out before the last chunk.
  */
 final class ChunkedBodyWriter extends OutputStream {
     private final ChannelHandlerContext ctx;
     private final boolean chunked; // false: raw bytes, the body ends when the connection closes (HTTP/1.0)
+    private final Gzip gzip; // null: the body goes out as written
     private final byte[] buf = new byte[8192];
     private int len;
     private volatile long written;
@@ -25,8 +28,14 @@ final class ChunkedBodyWriter extends OutputStream {
     private final Condition writable = lock.newCondition();
 
     ChunkedBodyWriter(ChannelHandlerContext ctx, boolean chunked) {
+        this(ctx, chunked, null);
+    }
+
+    /** A writer whose body is compressed by {@code gzip} (null: sent as written). */
+    ChunkedBodyWriter(ChannelHandlerContext ctx, boolean chunked, Gzip gzip) {
         this.ctx = ctx;
         this.chunked = chunked;
+        this.gzip = gzip;
     }
 
     @Override
@@ -54,13 +63,23 @@ final class ChunkedBodyWriter extends OutputStream {
         ensureOpen();
         if (len == 0) return;
         awaitWritable();
-        ctx.writeAndFlush(
-                chunked
-                        ? ResponseEncoder.chunk(ctx.alloc(), buf, len)
-                        : ctx.alloc().ioBuffer(len).writeBytes(buf, 0, len),
-                ctx.voidPromise());
+        send(len, false);
         written += len;
         len = 0;
+    }
+
+    /** Sends the first {@code n} bytes of {@code buf}, compressed if this compresses ({@code last}: with the trailer). */
+    private void send(int n, boolean last) {
+        byte[] data = buf;
+        if (gzip != null) {
+            n = gzip.write(buf, 0, n, last);
+            data = gzip.out();
+        }
+        ctx.writeAndFlush(
+                chunked
+                        ? ResponseEncoder.chunk(ctx.alloc(), data, n)
+                        : ctx.alloc().ioBuffer(n).writeBytes(data, 0, n),
+                ctx.voidPromise());
     }
 
     /** Body bytes handed to the connection so far. */
@@ -71,7 +90,16 @@ final class ChunkedBodyWriter extends OutputStream {
     @Override
     public void close() throws IOException {
         if (finished) return;
-        flush();
+        if (gzip == null) {
+            flush();
+        } else {
+            ensureOpen();
+            awaitWritable();
+            send(len, true); // what is left and the gzip trailer, in one chunk
+            written += len;
+            len = 0;
+            gzip.end(); // a failed stream's is freed by its cleaner: ending it under a running write fails that write
+        }
         finished = true;
         if (chunked)
             ctx.writeAndFlush(io.netty.buffer.Unpooled.wrappedBuffer(ResponseEncoder.LAST_CHUNK), ctx.voidPromise());

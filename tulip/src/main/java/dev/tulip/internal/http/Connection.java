@@ -1,5 +1,6 @@
 package dev.tulip.internal.http;
 
+import dev.tulip.Headers;
 import dev.tulip.internal.Dispatcher;
 import dev.tulip.internal.Durations;
 import dev.tulip.internal.Engine;
@@ -350,7 +351,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
             }
             boolean keepAlive10 = ex.http10KeepAlive && !close;
             if (p.stream() != null) server.encoder().encodeStreamHead(out(), p.response(), chunked, close, keepAlive10);
-            else server.encoder().encode(out(), p, ex.head, close, keepAlive10);
+            else server.encoder().encode(out(), p, ex.head, close, keepAlive10, requestHeaders(ex));
             if (close) {
                 closeAfterOut();
                 return;
@@ -365,6 +366,11 @@ final class Connection extends ChannelInboundHandlerAdapter {
         lastActivityNanos = System.nanoTime();
         updateReading(ctx.channel().isWritable());
         if (closing && queue.isEmpty() && streaming == null && server.draining()) closeAfterOut();
+    }
+
+    /** The headers of the request {@code ex} answers, for the encoder's compression; null for an unread request. */
+    private static Headers requestHeaders(Exchange ex) {
+        return ex.request == null ? null : ex.request.headers();
     }
 
     private ByteBuf out() {
@@ -460,9 +466,11 @@ final class Connection extends ChannelInboundHandlerAdapter {
     // ---- streamed bodies -------------------------------------------------------------------------
 
     private void startStream(Exchange ex, Prepared p, boolean close, boolean chunked) {
-        server.encoder().encodeStreamHead(out(), p.response(), chunked, close, ex.http10KeepAlive && !close);
+        Gzip gzip = server.encoder()
+                .encodeStreamHead(
+                        out(), p.response(), chunked, close, ex.http10KeepAlive && !close, requestHeaders(ex));
         flushOut();
-        ChunkedBodyWriter writer = new ChunkedBodyWriter(ctx, chunked);
+        ChunkedBodyWriter writer = new ChunkedBodyWriter(ctx, chunked, gzip);
         streaming = writer;
         server.handlerThreads()
                 .newThread(() -> {

@@ -49,7 +49,8 @@ public final class HttpServer {
         this.config = config;
         this.loops = loops;
         this.engine = engine;
-        this.encoder = new ResponseEncoder(config.serverHeader(), date);
+        this.encoder = new ResponseEncoder(
+                config.serverHeader(), date, new Compression(config.compression(), config.compressionMinSize()));
         for (EventLoop loop : loops.loops()) perLoop.put(loop, new PerLoop(loop, handlerThreads));
     }
 

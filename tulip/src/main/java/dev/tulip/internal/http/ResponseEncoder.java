@@ -20,6 +20,8 @@ final class ResponseEncoder {
     private static final byte[] CONN_CLOSE = "Connection: close\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] CONN_KEEP_ALIVE = "Connection: keep-alive\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] SET_COOKIE = "Set-Cookie: ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] GZIP = "Content-Encoding: gzip\r\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] VARY = "Vary: Accept-Encoding\r\n".getBytes(StandardCharsets.US_ASCII);
     static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
     private static final byte[][] STATUS_LINES = new byte[600][];
     /** {@code Content-Length: n} and the blank line that ends the head, for small bodies. */
@@ -36,23 +38,41 @@ final class ResponseEncoder {
 
     private final byte[] serverLine; // empty when no Server header is sent
     private final DateHeader date;
+    private final Compression compression;
 
+    /** An encoder that never compresses. */
     ResponseEncoder(String serverHeader, DateHeader date) {
+        this(serverHeader, date, Compression.OFF);
+    }
+
+    ResponseEncoder(String serverHeader, DateHeader date, Compression compression) {
+        this.compression = compression;
         this.serverLine = serverHeader.isEmpty()
                 ? new byte[0]
                 : ("Server: " + serverHeader + "\r\n").getBytes(StandardCharsets.ISO_8859_1);
         this.date = date;
     }
 
-    /** Appends the complete response to {@code buf}; for {@code head} requests the body is left out but its length kept. */
+    /** {@link #encode(ByteBuf, Prepared, boolean, boolean, boolean, Headers)} without compression. */
     void encode(ByteBuf buf, Prepared p, boolean head, boolean close, boolean http10KeepAlive) {
+        encode(buf, p, head, close, http10KeepAlive, null);
+    }
+
+    /**
+     * Appends the complete response to {@code buf}; for {@code head} requests the body is left out
+     * but its length kept. The body is gzipped if {@code request} (the request's headers, null for
+     * none) accepts it and {@link Compression} finds it eligible.
+     */
+    void encode(ByteBuf buf, Prepared p, boolean head, boolean close, boolean http10KeepAlive, Headers request) {
         Response r = p.response();
         byte[] body = p.body();
         int status = r.status();
         boolean noBody = hasNoBody(status);
+        Compression.Decision coding = compression.decide(r, body.length, request, head);
+        if (coding == Compression.Decision.GZIP) body = compression.gzip(body);
         int bodyLen = noBody ? 0 : body.length;
         buf.ensureWritable(160 + (head ? 0 : bodyLen));
-        writeHead(buf, r, close, http10KeepAlive);
+        writeHead(buf, r, close, http10KeepAlive, coding);
         if (!noBody) {
             if (bodyLen < LENGTH_LINES.length) {
                 buf.writeBytes(LENGTH_LINES[bodyLen]);
@@ -70,14 +90,26 @@ final class ResponseEncoder {
 
     /** Appends the head of a streamed response: chunked, or (for HTTP/1.0) delimited by closing the connection. */
     void encodeStreamHead(ByteBuf buf, Response r, boolean chunked, boolean close, boolean http10KeepAlive) {
-        writeHead(buf, r, close, http10KeepAlive);
+        encodeStreamHead(buf, r, chunked, close, http10KeepAlive, null);
+    }
+
+    /**
+     * {@link #encodeStreamHead(ByteBuf, Response, boolean, boolean, boolean)} for a body that is
+     * gzipped if {@code request} (the request's headers) accepts it; returns the compressor the
+     * body's writer must use, or null to send it as is.
+     */
+    Gzip encodeStreamHead(
+            ByteBuf buf, Response r, boolean chunked, boolean close, boolean http10KeepAlive, Headers request) {
+        Compression.Decision coding = compression.decide(r, -1, request, false);
+        writeHead(buf, r, close, http10KeepAlive, coding);
         if (chunked && !hasNoBody(r.status())) buf.writeBytes(CHUNKED);
         buf.writeBytes(CRLF);
+        return coding == Compression.Decision.GZIP ? compression.newStream() : null;
     }
 
     /** Appends the head of a {@code 101 Switching Protocols}: its own {@code Connection} and {@code Upgrade} fields, no body. */
     void encodeUpgradeHead(ByteBuf buf, Response r) {
-        writeHeadFields(buf, r, date.line(), true);
+        writeHeadFields(buf, r, date.line(), true, false);
         buf.writeBytes(CRLF);
     }
 
@@ -100,7 +132,7 @@ final class ResponseEncoder {
         CachedHead c = heads[slot];
         if (c == null || c.status != status || c.dateLine != dateLine || !c.contentType.equals(type)) {
             ByteBuf tmp = io.netty.buffer.Unpooled.buffer(128);
-            writeHeadFields(tmp, r, dateLine, false);
+            writeHeadFields(tmp, r, dateLine, false, false);
             byte[] bytes = new byte[tmp.readableBytes()];
             tmp.readBytes(bytes);
             heads[slot] = c = new CachedHead(status, type, dateLine, bytes);
@@ -109,13 +141,18 @@ final class ResponseEncoder {
         return true;
     }
 
-    private void writeHead(ByteBuf buf, Response r, boolean close, boolean http10KeepAlive) {
-        if (!writeCachedHead(buf, r)) writeHeadFields(buf, r, date.line(), false);
+    private void writeHead(
+            ByteBuf buf, Response r, boolean close, boolean http10KeepAlive, Compression.Decision coding) {
+        boolean gzip = coding == Compression.Decision.GZIP;
+        if (!writeCachedHead(buf, r)) writeHeadFields(buf, r, date.line(), false, gzip);
+        if (gzip) buf.writeBytes(GZIP);
+        if (coding != Compression.Decision.NONE && !Compression.varies(r)) buf.writeBytes(VARY);
         if (close) buf.writeBytes(CONN_CLOSE);
         else if (http10KeepAlive) buf.writeBytes(CONN_KEEP_ALIVE);
     }
 
-    private void writeHeadFields(ByteBuf buf, Response r, byte[] dateLine, boolean ownConnection) {
+    /** The head's fields; a strong {@code ETag} is made weak for a gzipped body, which is not the same bytes. */
+    private void writeHeadFields(ByteBuf buf, Response r, byte[] dateLine, boolean ownConnection, boolean gzip) {
         buf.writeBytes(STATUS_LINES[r.status()]);
         Headers h = r.headers();
         boolean ownServer = false;
@@ -123,7 +160,16 @@ final class ResponseEncoder {
         for (int i = 0, n = h.size(); i < n; i++) {
             String name = h.name(i);
             switch (name.length()) {
-                case 4 -> ownDate |= name.equalsIgnoreCase("Date");
+                case 4 -> {
+                    ownDate |= name.equalsIgnoreCase("Date");
+                    if (gzip && name.equalsIgnoreCase("ETag") && h.value(i).startsWith("\"")) {
+                        buf.writeCharSequence(name, StandardCharsets.ISO_8859_1);
+                        buf.writeCharSequence(": W/", StandardCharsets.ISO_8859_1);
+                        buf.writeCharSequence(h.value(i), StandardCharsets.ISO_8859_1);
+                        buf.writeBytes(CRLF);
+                        continue;
+                    }
+                }
                 case 6 -> ownServer |= name.equalsIgnoreCase("Server");
                 case 10 -> {
                     if (!ownConnection && name.equalsIgnoreCase("Connection")) continue;
