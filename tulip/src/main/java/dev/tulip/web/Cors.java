@@ -34,8 +34,8 @@ import java.util.regex.Pattern;
  * }</pre>
  *
  * <p>Install it as app middleware ({@code app.use}), so preflights to any path are answered.
- * Responses to errors thrown past it (an {@link HttpException}, a 404 for {@code null}) carry no
- * CORS headers, so a browser reports them as CORS failures.
+ * Responses to exceptions thrown past it (an {@link HttpException}) carry no CORS headers, so a
+ * browser reports them as CORS failures.
  */
 public final class Cors implements Middleware {
     private static final Pattern ORIGIN = Pattern.compile("[a-z][a-z0-9+.-]*://[^/?#\\s]+");
@@ -82,12 +82,12 @@ public final class Cors implements Middleware {
         Optional<String> origin = req.header("Origin");
         if (origin.isEmpty()) {
             Object result = next.handle(req);
-            return staticOrigin() ? result : Responses.change(result, r -> vary(r, "Origin"));
+            return staticOrigin() ? result : Responses.change(result, req, r -> vary(r, "Origin"));
         }
         if (req.method().equals("OPTIONS")
                 && req.header("Access-Control-Request-Method").isPresent()) return preflight(req, origin.get());
         boolean allowed = allows(origin.get());
-        return Responses.change(next.handle(req), r -> {
+        return Responses.change(next.handle(req), req, r -> {
             if (allowed) {
                 r.header("Access-Control-Allow-Origin", allowOriginValue(origin.get()));
                 if (credentials) r.header("Access-Control-Allow-Credentials", "true");

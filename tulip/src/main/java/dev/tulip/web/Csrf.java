@@ -101,7 +101,7 @@ public final class Csrf implements Middleware {
                                 + "; reload the page to get a new one");
         }
         Object result = next.handle(req);
-        return tokens instanceof CookieTokens ct ? Responses.change(result, ct::issue) : result;
+        return tokens instanceof CookieTokens ct ? Responses.change(result, req, ct::issue) : result;
     }
 
     private Optional<String> submitted(Request req) {
@@ -215,7 +215,7 @@ public final class Csrf implements Middleware {
         void issue(Response r) {
             if (issued == null && valid().isPresent()) return;
             Cookie c = Cookie.of(cookieName, token()).path("/").sameSite(Cookie.SameSite.LAX);
-            r.cookie(secure.orElseGet(() -> Scheme.isHttps(req)) ? c.secure() : c);
+            r.cookie(secure.orElseGet(() -> req.scheme().equals("https")) ? c.secure() : c);
         }
     }
 

@@ -23,7 +23,8 @@ import java.util.function.Consumer;
  * with the response when it changed. By default the session lives in the cookie itself, signed
  * with HMAC-SHA256 (readable by the client, not changeable); with {@link Builder#store} it lives on
  * the server and the cookie carries its signed id. The cookie is {@code HttpOnly},
- * {@code SameSite=Lax}, {@code Path=/}, {@code Secure} when the request came over HTTPS, and
+ * {@code SameSite=Lax}, {@code Path=/}, {@code Secure} when the request came over HTTPS (as a
+ * trusted proxy says: see the {@code trusted-proxies} setting), and
  * expires {@code maxAge} after the session was last saved (checked on the server too, so an old
  * cookie replayed is refused).
  *
@@ -78,7 +79,7 @@ public final class Sessions implements Middleware {
         req.attribute(Session.ATTRIBUTE, s);
         Object result = next.handle(req);
         if (!(result instanceof CompletionStage<?>) && !s.accessed()) return result;
-        return Responses.change(result, r -> save(req, s, r));
+        return Responses.change(result, req, r -> save(req, s, r));
     }
 
     // ---- the cookie: base64url("id\nsaved-at-seconds\ndata") "." signature ---------------------
@@ -138,7 +139,7 @@ public final class Sessions implements Middleware {
     private Cookie attributes(Cookie c, Request req) {
         Cookie out = c.path(path).httpOnly().sameSite(sameSite);
         if (domain.isPresent()) out = out.domain(domain.get());
-        return secure.orElseGet(() -> Scheme.isHttps(req)) ? out.secure() : out;
+        return secure.orElseGet(() -> req.scheme().equals("https")) ? out.secure() : out;
     }
 
     private static void varyCookie(Response r) {

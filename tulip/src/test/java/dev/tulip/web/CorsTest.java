@@ -39,6 +39,7 @@ class CorsTest {
             return Response.text("put").header("X-Total", "1");
         });
         app.get("/async", Handler.nonBlocking(req -> CompletableFuture.completedFuture("later")));
+        app.get("/missing", req -> null);
         browser = new Browser(app);
         return browser;
     }
@@ -222,6 +223,14 @@ class CorsTest {
         Browser.Answer r = listed().get("/async", "Origin", APP);
 
         assertThat(r.body()).isEqualTo("later");
+        assertThat(r.header("Access-Control-Allow-Origin")).isEqualTo(APP);
+    }
+
+    @Test
+    void theNotFoundOfANullResultGetsTheHeadersSoThePageCanReadIt() {
+        Browser.Answer r = listed().get("/missing", "Origin", APP);
+
+        assertThat(r.status()).isEqualTo(404);
         assertThat(r.header("Access-Control-Allow-Origin")).isEqualTo(APP);
     }
 

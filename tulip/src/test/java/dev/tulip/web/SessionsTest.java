@@ -53,7 +53,7 @@ class SessionsTest {
     }
 
     private Browser app(Consumer<Sessions.Builder> config) {
-        Tulip app = Tulip.create(c -> c.port(0));
+        Tulip app = Tulip.create(c -> c.port(0).trustedProxies("127.0.0.1")); // the in-process peer
         app.use(Sessions.create(s -> config.accept(s.clock(clock))));
         app.get("/anon", req -> "hello");
         app.get("/get", req -> Session.of(req).get("user").orElse("-"));
