@@ -136,6 +136,16 @@ public final class Config {
         return get(Setting.DRAIN_TIMEOUT);
     }
 
+    /** {@code linger-timeout}: how long a closing connection with unread input reads and discards. */
+    public Duration lingerTimeout() {
+        return get(Setting.LINGER_TIMEOUT);
+    }
+
+    /** {@code linger-max-bytes}: the most bytes discarded while lingering. */
+    public long lingerMaxBytes() {
+        return get(Setting.LINGER_MAX_BYTES);
+    }
+
     /** {@code access-log}: whether one line per request is logged. */
     public boolean accessLog() {
         return get(Setting.ACCESS_LOG);
@@ -409,6 +419,19 @@ public final class Config {
         /** On stop, how long in-flight requests may run before they are cut. */
         public Builder drainTimeout(Duration d) {
             return set(Setting.DRAIN_TIMEOUT, d);
+        }
+
+        /**
+         * After an early error or a close with unread input, how long to read and discard before
+         * closing (so the client reads the response rather than a reset); zero closes at once.
+         */
+        public Builder lingerTimeout(Duration d) {
+            return set(Setting.LINGER_TIMEOUT, d);
+        }
+
+        /** The most bytes read and discarded while lingering. */
+        public Builder lingerMaxBytes(long bytes) {
+            return set(Setting.LINGER_MAX_BYTES, bytes);
         }
 
         /** Whether to log one line per request (logger {@code dev.tulip.access}). */

@@ -29,6 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>{@code max-concurrent-requests}, default {@code 10000}: requests in flight beyond this are shed at once with 503 and Retry-After
  * <li>{@code max-pipelined}, default {@code 64}: requests queued on one connection before the server stops reading from it
  * <li>{@code drain-timeout}, default {@code 30s}: on stop, how long in-flight requests may run before they are cut
+ * <li>{@code linger-timeout}, default {@code 5s}: after an early error (413, 431, 400...) or a close with unread input, how long to read and discard before closing, so the client sees the response instead of a reset; 0 closes at once
+ * <li>{@code linger-max-bytes}, default {@code 64MiB}: the most bytes read and discarded while lingering
  * <li>{@code access-log}, default {@code false}: log one line per request at INFO (logger dev.tulip.access)
  * <li>{@code request-ids}, default {@code false}: send X-Request-Id back (the client's if valid, else generated), log it, and put it in the MDC as request_id
  * <li>{@code trusted-proxies}, default {@code }: proxies whose Forwarded/X-Forwarded-* headers are believed: IPs and CIDR ranges, comma-separated; none by default
@@ -142,6 +144,19 @@ final class Setting<T> {
             ConfigValues::duration,
             v -> v == null || v.isNegative() ? "must be >= 0" + was(v) : null,
             "on stop, how long in-flight requests may run before they are cut");
+    static final Setting<Duration> LINGER_TIMEOUT = define(
+            "linger-timeout",
+            () -> Duration.ofSeconds(5),
+            ConfigValues::duration,
+            v -> v == null || v.isNegative() ? "must be >= 0" + was(v) : null,
+            "after an early error (413, 431, 400...) or a close with unread input, how long to read and discard"
+                    + " before closing, so the client sees the response instead of a reset; 0 closes at once");
+    static final Setting<Long> LINGER_MAX_BYTES = define(
+            "linger-max-bytes",
+            () -> 64L * 1024 * 1024,
+            ConfigValues::size,
+            v -> v != null && v >= 0 ? null : "must be >= 0" + was(v),
+            "the most bytes read and discarded while lingering");
     static final Setting<Boolean> ACCESS_LOG = define(
             "access-log",
             () -> false,

@@ -17,6 +17,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
 import io.netty.channel.SingleThreadEventLoop;
+import io.netty.channel.socket.DuplexChannel;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
@@ -68,6 +69,14 @@ final class Connection extends ChannelInboundHandlerAdapter {
 
     private Target memoTarget;
     long lastActivityNanos;
+    /** Lingering after the response: set when an early error is answered. */
+    private boolean lingerWanted;
+    /** When lingering ends at the latest (System.nanoTime), 0 while not lingering. */
+    private long lingerDeadline;
+    /** Bytes discarded while lingering. */
+    private long lingered;
+    /** A lingering client quiet this long has sent all it meant to; closing then resets nothing. */
+    private static final long LINGER_IDLE_NANOS = 1_000_000_000L;
 
     Connection(HttpServer server) {
         this.server = server;
@@ -119,6 +128,11 @@ final class Connection extends ChannelInboundHandlerAdapter {
             return;
         }
         if (!(msg instanceof ByteBuf in) || closed || closing) {
+            if (lingerDeadline != 0 && msg instanceof ByteBuf discarded) {
+                lingered += discarded.readableBytes();
+                lastActivityNanos = System.nanoTime();
+                if (lingered > server.config().lingerMaxBytes()) ctx.close();
+            }
             ReferenceCountUtil.release(msg);
             return;
         }
@@ -254,6 +268,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
     }
 
     private void onFailure(RequestParser.Failure f) {
+        lingerWanted = true; // the client may be sending the rest of what was refused
         closing = true;
         continueDeferred = false;
         Exchange ex = Exchange.rejected(System.nanoTime());
@@ -404,13 +419,41 @@ final class Connection extends ChannelInboundHandlerAdapter {
         flushOut();
     }
 
-    /** Writes what is pending, then closes. */
+    /**
+     * Writes what is pending, then closes; lingers first when the client may still be sending
+     * (an early error, or input not read yet), since closing with unread input makes the kernel
+     * send a reset that can destroy the response before the client reads it.
+     */
     private void closeAfterOut() {
+        boolean linger = lingerWanted || (input != null && input.isReadable()) || parser.inBody();
         closing = true;
         parser.kill();
         ByteBuf b = out;
         out = null;
-        ctx.writeAndFlush(b != null ? b : Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE);
+        var written = ctx.writeAndFlush(b != null ? b : Unpooled.EMPTY_BUFFER);
+        if (!linger || server.config().lingerTimeout().isZero() || !(ctx.channel() instanceof DuplexChannel duplex)) {
+            written.addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        written.addListener(f -> {
+            if (!f.isSuccess() || closed) {
+                ctx.close();
+                return;
+            }
+            // FIN after the response, then read and discard until the client closes, goes quiet, or
+            // the time or byte budget is spent (swept in sweep())
+            duplex.shutdownOutput();
+            lingerDeadline = System.nanoTime() + server.config().lingerTimeout().toNanos();
+            lastActivityNanos = System.nanoTime();
+            ctx.channel().config().setAutoRead(true);
+        });
+    }
+
+    /** Whether a lingering connection has had its time, its bytes or its quiet second. */
+    private boolean lingerOver(long now) {
+        return now > lingerDeadline
+                || now - lastActivityNanos > LINGER_IDLE_NANOS
+                || lingered > server.config().lingerMaxBytes();
     }
 
     /** Reads while the queue is short, no upgrade is pending and the socket drains; stops otherwise (back-pressure). */
@@ -525,6 +568,10 @@ final class Connection extends ChannelInboundHandlerAdapter {
 
     /** Applies the head, idle and handler timeouts. */
     void sweep(long now) {
+        if (lingerDeadline != 0 && !closed && lingerOver(now)) {
+            ctx.close();
+            return;
+        }
         if (closed || takeover != null) return;
         var cfg = server.config();
         for (Exchange ex : queue.toArray(new Exchange[0])) { // a copy: complete() removes written exchanges
