@@ -121,9 +121,11 @@ class GracefulShutdownIT {
 
         assertThat(app.stop()).as("stop reports the cut requests").isFalse();
         for (RawHttp c : held) {
-            assertThat(c.awaitClosed())
-                    .as("held connection closed without a response")
-                    .isTrue();
+            RawHttp.Response r = c.read();
+            assertThat(r.status()).as("a cut request is answered, not dropped").isEqualTo(503);
+            assertThat(r.header("Connection")).hasValue("close");
+            assertThat(r.header("Retry-After")).hasValue("1");
+            assertThat(c.awaitClosed()).as("then closed").isTrue();
         }
         assertThat(interrupted.await(WAIT, TimeUnit.SECONDS))
                 .as("handler threads interrupted")

@@ -629,6 +629,19 @@ final class Connection extends ChannelInboundHandlerAdapter {
     /** Cuts the connection after the drain timeout; returns how many streamed responses it was still sending. */
     int cut() {
         int streams = streaming != null ? 1 : 0;
+        if (streaming == null && !closed) {
+            // nothing of these responses went out yet: answer each 503 with Connection: close (in
+            // request order, through writeReady), so the client knows to retry rather than guess
+            for (Exchange ex : queue.toArray(new Exchange[0])) {
+                if (ex.done) continue;
+                Thread t = ex.thread;
+                ex.outcome = Outcome.CUT;
+                complete(ex, dispatcher.results().error(503, "the server is shutting down; retry", "Retry-After", "1"));
+                if (t != null) t.interrupt();
+            }
+            if (!closed && ctx.channel().isActive()) closeAfterOut();
+            return 0;
+        }
         for (Exchange ex : queue) {
             Thread t = ex.thread;
             if (t != null) t.interrupt();
