@@ -69,6 +69,19 @@ class StreamingIT {
                     }
                     largeDone.complete(null);
                 }));
+        app.get(
+                "/fails-first",
+                req -> Response.stream("text/plain", out -> {
+                    throw new IllegalStateException("writer failed before writing (expected by the test)");
+                }));
+        app.get("/empty-stream", req -> Response.stream("text/plain", out -> {}));
+        app.get(
+                "/flush-then-wait",
+                req -> Response.stream("text/plain", out -> {
+                    out.flush(); // commits the head before any body byte
+                    acquire(nextPart);
+                    out.write("late".getBytes(StandardCharsets.UTF_8));
+                }));
         app.get("/async", Handler.nonBlocking(req -> {
             CompletableFuture<String> f = new CompletableFuture<>();
             pending.set(f);
@@ -101,6 +114,35 @@ class StreamingIT {
             assertThat(c.send("GET", "/parts").readHead().status())
                     .as("keep-alive after a stream")
                     .isEqualTo(200);
+        }
+    }
+
+    @Test
+    void aWriterFailingBeforeItsFirstByteIsAnswered500() throws Exception {
+        try (RawHttp c = RawHttp.connect(app.port())) {
+            RawHttp.Response r = c.send("GET", "/fails-first").read();
+            assertThat(r.status()).isEqualTo(500);
+            assertThat(new String(r.body(), StandardCharsets.UTF_8)).contains("internal error");
+            assertThat(r.header("Connection")).hasValue("close");
+        }
+    }
+
+    @Test
+    void aStreamThatWritesNothingIsAnEmptyChunkedBody() throws Exception {
+        try (RawHttp c = RawHttp.connect(app.port())) {
+            RawHttp.Response head = c.send("GET", "/empty-stream").readHead();
+            assertThat(head.status()).isEqualTo(200);
+            assertThat(c.readChunk()).as("last chunk").isNull();
+        }
+    }
+
+    @Test
+    void aFlushSendsTheHeadBeforeAnyBody() throws Exception {
+        try (RawHttp c = RawHttp.connect(app.port())) {
+            RawHttp.Response head = c.send("GET", "/flush-then-wait").readHead();
+            assertThat(head.status()).as("the head came while the writer waits").isEqualTo(200);
+            nextPart.release();
+            assertThat(new String(c.readChunk(), StandardCharsets.UTF_8)).isEqualTo("late");
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.tulip.internal.http;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -26,16 +27,42 @@ final class ChunkedBodyWriter extends OutputStream {
     private volatile boolean aborted;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition writable = lock.newCondition();
+    /**
+     * The response's head, sent with the first bytes or flush of the body (or at its end), not
+     * before: a writer that fails first can still be answered with a 500. Null once sent.
+     */
+    private volatile ByteBuf head;
 
     ChunkedBodyWriter(ChannelHandlerContext ctx, boolean chunked) {
-        this(ctx, chunked, null);
+        this(ctx, chunked, null, null);
     }
 
-    /** A writer whose body is compressed by {@code gzip} (null: sent as written). */
-    ChunkedBodyWriter(ChannelHandlerContext ctx, boolean chunked, Gzip gzip) {
+    /** A writer whose body is compressed by {@code gzip} (null: sent as written), after {@code head} (null: already sent). */
+    ChunkedBodyWriter(ChannelHandlerContext ctx, boolean chunked, Gzip gzip, ByteBuf head) {
         this.ctx = ctx;
         this.chunked = chunked;
         this.gzip = gzip;
+        this.head = head;
+    }
+
+    /** Whether the head went out; if not, nothing of the response did. */
+    boolean headSent() {
+        return head == null;
+    }
+
+    /** Frees the head that was never sent (the response is answered otherwise). */
+    void dropHead() {
+        ByteBuf h = head;
+        head = null;
+        if (h != null) h.release();
+    }
+
+    private void sendHead(boolean flush) {
+        ByteBuf h = head;
+        if (h == null) return;
+        head = null;
+        if (flush) ctx.writeAndFlush(h, ctx.voidPromise());
+        else ctx.write(h, ctx.voidPromise());
     }
 
     @Override
@@ -61,7 +88,10 @@ final class ChunkedBodyWriter extends OutputStream {
     @Override
     public void flush() throws IOException {
         ensureOpen();
-        if (len == 0) return;
+        if (len == 0) {
+            sendHead(true); // an explicit flush commits the head
+            return;
+        }
         awaitWritable();
         send(len, false);
         written += len;
@@ -70,6 +100,7 @@ final class ChunkedBodyWriter extends OutputStream {
 
     /** Sends the first {@code n} bytes of {@code buf}, compressed if this compresses ({@code last}: with the trailer). */
     private void send(int n, boolean last) {
+        sendHead(false);
         byte[] data = buf;
         if (gzip != null) {
             n = gzip.write(buf, 0, n, last);
@@ -101,6 +132,7 @@ final class ChunkedBodyWriter extends OutputStream {
             gzip.end(); // a failed stream's is freed by its cleaner: ending it under a running write fails that write
         }
         finished = true;
+        sendHead(!chunked);
         if (chunked)
             ctx.writeAndFlush(io.netty.buffer.Unpooled.wrappedBuffer(ResponseEncoder.LAST_CHUNK), ctx.voidPromise());
     }

@@ -509,11 +509,11 @@ final class Connection extends ChannelInboundHandlerAdapter {
     // ---- streamed bodies -------------------------------------------------------------------------
 
     private void startStream(Exchange ex, Prepared p, boolean close, boolean chunked) {
+        flushOut(); // the responses before this one
+        ByteBuf head = ctx.alloc().ioBuffer(256);
         Gzip gzip = server.encoder()
-                .encodeStreamHead(
-                        out(), p.response(), chunked, close, ex.http10KeepAlive && !close, requestHeaders(ex));
-        flushOut();
-        ChunkedBodyWriter writer = new ChunkedBodyWriter(ctx, chunked, gzip);
+                .encodeStreamHead(head, p.response(), chunked, close, ex.http10KeepAlive && !close, requestHeaders(ex));
+        ChunkedBodyWriter writer = new ChunkedBodyWriter(ctx, chunked, gzip, head);
         streaming = writer;
         server.handlerThreads()
                 .newThread(() -> {
@@ -539,7 +539,22 @@ final class Connection extends ChannelInboundHandlerAdapter {
     private void streamDone(Exchange ex, ChunkedBodyWriter writer, boolean close, Throwable error) {
         streaming = null;
         if (closed) {
+            writer.dropHead();
             observe(ex, Outcome.CLIENT_GONE, writer.written());
+            return;
+        }
+        if (error != null && !writer.headSent()) {
+            // nothing went out: the failure can still be told as a 500
+            writer.dropHead();
+            Log.TULIP.error(
+                    "{} {}: the body writer failed before writing; answered 500",
+                    ex.request.method(),
+                    ex.request.path(),
+                    error);
+            ex.prepared = dispatcher.results().error(500, "internal error");
+            observe(ex, Outcome.STREAM_FAILED, 0);
+            server.encoder().encode(out(), ex.prepared, false, true, false);
+            closeAfterOut();
             return;
         }
         if (error != null) {

@@ -58,7 +58,7 @@ class ChunkedBodyWriterTest {
 
     @Test
     void withGzipEachChunkDecodesToWhatWasFlushedAndTheWholeToTheBody() throws Exception {
-        var writer = new ChunkedBodyWriter(ctx, true, new Gzip(6));
+        var writer = new ChunkedBodyWriter(ctx, true, new Gzip(6), null);
         var body = new ByteArrayOutputStream();
         var wire = new ByteArrayOutputStream();
         Inflater inflater = new Inflater(true);
@@ -91,7 +91,7 @@ class ChunkedBodyWriterTest {
 
     @Test
     void aGzippedStreamWithNothingWrittenIsAValidEmptyGzipBody() throws Exception {
-        var writer = new ChunkedBodyWriter(ctx, true, new Gzip(6));
+        var writer = new ChunkedBodyWriter(ctx, true, new Gzip(6), null);
 
         writer.close();
 
