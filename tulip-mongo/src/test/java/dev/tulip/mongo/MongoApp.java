@@ -9,9 +9,11 @@ final class MongoApp implements AutoCloseable {
     final EmbeddedMongo server = EmbeddedMongo.inMemory();
     final Mongo mongo;
     final Tulip app;
+    final MongoLifecycleIT.LoopProbe probe = new MongoLifecycleIT.LoopProbe();
 
     private MongoApp(Consumer<MongoConfig.Builder> configure, boolean inProcess) {
         app = Tulip.create(c -> c.port(0));
+        app.install(probe);
         app.install(server);
         mongo = Mongo.create(cfg -> {
             cfg.uri(() -> server.uri() + "/tests");
@@ -29,6 +31,11 @@ final class MongoApp implements AutoCloseable {
         MongoApp m = new MongoApp(configure, true);
         m.app.startInProcess();
         return m;
+    }
+
+    /** Started in process, the driver on the app's loops or not. */
+    static MongoApp startWith(boolean appLoops) {
+        return start(cfg -> cfg.appLoops(appLoops));
     }
 
     /** Not started: the caller adds routes and starts it. */

@@ -88,7 +88,7 @@ public final class BsonTrees {
             return;
         }
         switch (ids) {
-            case OBJECT_ID -> w.writeObjectId(Ids.objectId(id.isString() ? id.asString() : null, id));
+            case OBJECT_ID -> w.writeObjectId(Ids.objectId(id.isString() ? id.asString() : null, Ids.shown(id)));
             case STRING -> {
                 if (!id.isString()) throw new InvalidIdException("an id must be a string, got " + kind(id));
                 w.writeString(id.asString());

@@ -96,7 +96,7 @@ public final class Codecs implements CodecProvider {
 
         @Override
         public void serialize(T value, JsonGenerator gen, SerializationContext ctxt) {
-            gen.writePOJO(value);
+            gen.writeEmbeddedObject(value);
         }
 
         @Override
