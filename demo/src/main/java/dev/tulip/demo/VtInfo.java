@@ -9,8 +9,10 @@ import dev.tulip.mongo.IdType;
 import dev.tulip.mongo.Mongo;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -58,13 +60,13 @@ final class VtInfo {
     private static String kind(JsonNode n) {
         return n.isObject()
                 ? "an object"
-                : n.isArray() ? "a list" : n.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+                : n.isArray() ? "a list" : n.getNodeType().name().toLowerCase(Locale.ROOT);
     }
 
     /** The sample documents, on the first run only. */
     private static void seed(Collection<ObjectNode> info) {
         if (info.estimatedCount() > 0) return;
-        tools.jackson.databind.node.JsonNodeFactory n = tools.jackson.databind.node.JsonNodeFactory.instance;
+        JsonNodeFactory n = JsonNodeFactory.instance;
         List<ObjectNode> samples = List.of(
                 n.objectNode().put("id", "a1").put("ta", 1).put("name", "alpha"),
                 n.objectNode().put("id", "b2").put("ta", 2).put("name", "beta"),

@@ -15,6 +15,7 @@ import dev.tulip.mongo.Filter;
 import dev.tulip.mongo.IdType;
 import dev.tulip.mongo.Mongo;
 import dev.tulip.mongo.embedded.EmbeddedMongo;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -127,7 +128,7 @@ public final class MongoExamples {
     static Tulip embedded() {
         // tag::mongo-embedded[]
         var app = Tulip.create(cfg -> cfg.port(8000));
-        var server = EmbeddedMongo.onDisk(java.nio.file.Path.of("data", "mongo")); // or EmbeddedMongo.inMemory()
+        var server = EmbeddedMongo.onDisk(Path.of("data", "mongo")); // or EmbeddedMongo.inMemory()
         app.install(server); // first: it starts before the Mongo that uses it and stops after it
         var mongo = Mongo.create(cfg -> cfg.uri(server::uri));
         app.install(mongo);

@@ -11,6 +11,8 @@ import com.mongodb.reactivestreams.client.MongoCollection;
 import dev.tulip.Tulip;
 import dev.tulip.mongo.internal.BlockingCursor;
 import dev.tulip.mongo.internal.Codecs;
+import dev.tulip.mongo.internal.Failures;
+import dev.tulip.mongo.internal.FieldNames;
 import dev.tulip.mongo.internal.Ids;
 import dev.tulip.mongo.internal.Mapped;
 import dev.tulip.mongo.internal.Publishers;
@@ -24,6 +26,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;
 import org.bson.BsonDocument;
 import org.bson.conversions.Bson;
+import org.reactivestreams.Publisher;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -133,7 +136,7 @@ public final class Collection<T> {
 
     /** {@link #distinct} as a stage. */
     public <V> CompletionStage<List<V>> distinctAsync(String field, Filter filter, Class<V> valueType) {
-        String path = field.equals("id") ? "_id" : dev.tulip.mongo.internal.FieldNames.path(field);
+        String path = field.equals("id") ? "_id" : FieldNames.path(field);
         return call(() -> Publishers.list(driver().distinct(path, render(filter), valueType), Integer.MAX_VALUE));
     }
 
@@ -289,7 +292,7 @@ public final class Collection<T> {
     }
 
     /** The changes as a reactive-streams publisher, for code that consumes them asynchronously. */
-    public org.reactivestreams.Publisher<Change<T>> changes() {
+    public Publisher<Change<T>> changes() {
         return new Mapped<>(
                 driver().watch(type).fullDocument(FullDocument.UPDATE_LOOKUP),
                 c -> new Change<>(
@@ -320,7 +323,7 @@ public final class Collection<T> {
         try {
             return op.get();
         } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(dev.tulip.mongo.internal.Failures.translate(e));
+            return CompletableFuture.failedFuture(Failures.translate(e));
         }
     }
 

@@ -2,6 +2,7 @@ package dev.tulip.mongo;
 
 import com.mongodb.reactivestreams.client.MongoDatabase;
 import dev.tulip.Tulip;
+import dev.tulip.mongo.internal.BsonValues;
 import dev.tulip.mongo.internal.Publishers;
 import java.util.List;
 import java.util.Optional;
@@ -61,8 +62,6 @@ public final class Database {
     }
 
     MongoDatabase driver() {
-        return mongo.client()
-                .getDatabase(name())
-                .withCodecRegistry(dev.tulip.mongo.internal.BsonValues.DEFAULT_REGISTRY);
+        return mongo.client().getDatabase(name()).withCodecRegistry(BsonValues.DEFAULT_REGISTRY);
     }
 }

@@ -1,5 +1,6 @@
 package dev.tulip.mongo.internal;
 
+import dev.tulip.mongo.IdType;
 import java.util.Collection;
 import org.bson.BsonValue;
 import org.bson.BsonWriter;
@@ -14,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 /** Values written into filters and updates through a collection's registry. */
 public final class BsonValues {
     /** The driver's registry with Tulip's codecs and string ids, for rendering outside a collection. */
-    public static final CodecRegistry DEFAULT_REGISTRY = Codecs.registry(dev.tulip.mongo.IdType.STRING);
+    public static final CodecRegistry DEFAULT_REGISTRY = Codecs.registry(IdType.STRING);
 
     private static final EncoderContext CONTEXT = EncoderContext.builder().build();
     private static final BsonValueCodec BSON_VALUES = new BsonValueCodec();

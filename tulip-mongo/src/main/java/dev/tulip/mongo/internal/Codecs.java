@@ -22,6 +22,7 @@ import tools.jackson.databind.SerializationContext;
 import tools.jackson.databind.ValueSerializer;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * The codecs of one collection: Jackson trees, records (and other Jackson-mapped classes) and id
@@ -52,11 +53,6 @@ public final class Codecs implements CodecProvider {
                 CodecRegistries.fromProviders(new Codecs(ids)), MongoClientSettings.getDefaultCodecRegistry());
     }
 
-    /** Whether {@code type} is decoded by these codecs rather than the driver's. */
-    public static boolean handles(Class<?> type) {
-        return JsonNode.class.isAssignableFrom(type) || type.isRecord();
-    }
-
     @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public <T> Codec<T> get(Class<T> type, CodecRegistry registry) {
@@ -72,7 +68,7 @@ public final class Codecs implements CodecProvider {
     private record IdValueCodec(IdType ids) implements Codec<IdValue> {
         @Override
         public void encode(BsonWriter writer, IdValue value, EncoderContext context) {
-            BsonTrees.writeId(writer, tools.jackson.databind.node.JsonNodeFactory.instance.stringNode(value.id()), ids);
+            BsonTrees.writeId(writer, JsonNodeFactory.instance.stringNode(value.id()), ids);
         }
 
         @Override
