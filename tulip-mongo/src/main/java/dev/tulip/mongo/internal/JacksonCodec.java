@@ -8,10 +8,11 @@ import org.bson.codecs.Codec;
 import org.bson.codecs.DecoderContext;
 import org.bson.codecs.EncoderContext;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.JsonParser;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.util.TokenBuffer;
 
-/** Records and other Jackson-mapped classes as documents, through a tree ({@link BsonTrees}'s rules). */
+/** Records and other Jackson-mapped classes as documents, through Jackson's token stream ({@link TokenStreams}). */
 public final class JacksonCodec<T> implements Codec<T> {
     private final Class<T> type;
     private final IdType ids;
@@ -25,21 +26,25 @@ public final class JacksonCodec<T> implements Codec<T> {
 
     @Override
     public void encode(BsonWriter writer, T value, EncoderContext context) {
-        JsonNode tree;
+        TokenBuffer tokens;
         try {
-            tree = mapper.valueToTree(value);
+            tokens = mapper.writeValueIntoBuffer(value);
         } catch (JacksonException e) {
             throw new InvalidDocumentException(
                     "cannot map a " + type.getSimpleName() + " to a document: " + e.getOriginalMessage());
         }
-        BsonTrees.writeDocument(writer, tree, ids);
+        try (tokens;
+                JsonParser p = tokens.asParser()) {
+            TokenStreams.writeDocument(p, writer, ids);
+        }
     }
 
     @Override
     public T decode(BsonReader reader, DecoderContext context) {
-        JsonNode tree = BsonTrees.readDocument(reader);
-        try {
-            return mapper.treeToValue(tree, type);
+        TokenBuffer tokens = TokenBuffer.forGeneration();
+        TokenStreams.readDocument(reader, tokens);
+        try (tokens) {
+            return mapper.readValue(tokens, type);
         } catch (JacksonException e) {
             throw new InvalidDocumentException(
                     "a stored document does not fit " + type.getSimpleName() + ": " + e.getOriginalMessage());
