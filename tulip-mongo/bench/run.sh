@@ -17,6 +17,7 @@ cp="tulip-mongo/target/test-classes:tulip-mongo/target/classes:$(cat "$cp_file")
 post_lua="$out/post.lua"
 printf 'wrk.method = "POST"\nwrk.body = %s\nwrk.headers["Content-Type"] = "application/json"\n' \
   "'{\"name\": \"masnun\", \"phone\": \"555-0100\"}'" >"$post_lua"
+LOAD_BEFORE="$(cat /proc/loadavg)"
 server_pid=""
 stop_server() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && { timeout 10 tail --pid="$server_pid" -f /dev/null || kill -9 "$server_pid"; }; server_pid=""; }
 trap stop_server EXIT
@@ -30,17 +31,19 @@ for round in $(seq 1 "$ROUNDS"); do
       server_pid=$!
       for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$PORT/" >/dev/null 2>&1 && break; sleep 0.5; done
       curl -fs "http://127.0.0.1:$PORT/" | head -c 300 >"$base.body"
-      args=(-t1 -c64 --latency --timeout 8); [ "$t" = post ] && args+=(-s "$post_lua")
-      timeout $((WARMUP + 30)) taskset -c 1 wrk "${args[@]}" -d"${WARMUP}s" "http://127.0.0.1:$PORT/" >"$base.warmup.txt" 2>&1 || true
-      timeout $((DURATION + 30)) taskset -c 1 wrk "${args[@]}" -d"${DURATION}s" "http://127.0.0.1:$PORT/" >"$base.wrk.txt" 2>&1
+      args=(-t1 -c64 --latency --timeout 8); path=/; [ "$t" = post ] && { args+=(-s "$post_lua"); path=/new; }
+      timeout $((WARMUP + 30)) taskset -c 1 wrk "${args[@]}" -d"${WARMUP}s" "http://127.0.0.1:$PORT$path" >"$base.warmup.txt" 2>&1 || true
+      timeout $((DURATION + 30)) taskset -c 1 wrk "${args[@]}" -d"${DURATION}s" "http://127.0.0.1:$PORT$path" >"$base.wrk.txt" 2>&1
       rps=$(awk '/Requests\/sec/ {print $2}' "$base.wrk.txt")
       p99=$(awk '$1 == "99%" {print $2}' "$base.wrk.txt")
       non2xx=$(awk '/Non-2xx/ {print $NF}' "$base.wrk.txt"); errors=$(grep -c "Socket errors" "$base.wrk.txt" || true)
+      [ "${non2xx:-0}" = 0 ] || echo "warning: $v $t: $non2xx non-2xx responses" >&2
       echo "$v $t $rps $p99 r$round non2xx=${non2xx:-0} socket-error-lines=$errors" | tee -a "$out/summary.txt"
       stop_server
     done
   done
 done
+echo "load average before/after: $LOAD_BEFORE / $(cut -d, -f3- /proc/loadavg 2>/dev/null || uptime)" | tee -a "$out/summary.txt"
 echo "medians (req/s):" | tee -a "$out/summary.txt"
 awk '$5 ~ /^r[0-9]/ { k = $1 " " $2; n[k]++; v[k, n[k]] = $3 }
   END { for (k in n) { c = n[k]; for (i = 1; i <= c; i++) a[i] = v[k, i];

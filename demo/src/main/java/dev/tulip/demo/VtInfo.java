@@ -7,10 +7,12 @@ import dev.tulip.mongo.Collection;
 import dev.tulip.mongo.Filter;
 import dev.tulip.mongo.IdType;
 import dev.tulip.mongo.Mongo;
+import dev.tulip.mongo.MongoUnavailableException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -63,9 +65,23 @@ final class VtInfo {
                 : n.isArray() ? "a list" : n.getNodeType().name().toLowerCase(Locale.ROOT);
     }
 
-    /** The sample documents, on the first run only. */
-    private static void seed(Collection<ObjectNode> info) {
-        if (info.estimatedCount() > 0) return;
+    /**
+     * The sample documents, on the first run only. A server just started (or a cold JVM on a busy
+     * machine) may take longer than one server selection to answer, so this waits up to 10 s.
+     */
+    private static void seed(Collection<ObjectNode> info) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long count;
+        while (true) {
+            try {
+                count = info.estimatedCount();
+                break;
+            } catch (MongoUnavailableException e) {
+                if (System.nanoTime() > deadline) throw e;
+                Thread.sleep(100);
+            }
+        }
+        if (count > 0) return;
         JsonNodeFactory n = JsonNodeFactory.instance;
         List<ObjectNode> samples = List.of(
                 n.objectNode().put("id", "a1").put("ta", 1).put("name", "alpha"),

@@ -39,9 +39,11 @@ final class ChildJvm implements AutoCloseable {
         pb.environment().putAll(env);
         Process p = pb.start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        List<String> seen = new ArrayList<>();
         CompletableFuture<Integer> port = CompletableFuture.supplyAsync(() -> {
             try {
                 for (String line; (line = out.readLine()) != null; ) {
+                    if (seen.size() < 200) seen.add(line);
                     Matcher m = SERVING.matcher(line);
                     if (m.find()) {
                         Thread.ofVirtual().start(() -> out.lines().forEach(l -> {})); // keep the pipe drained
@@ -51,7 +53,7 @@ final class ChildJvm implements AutoCloseable {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-            throw new IllegalStateException("the app exited before it served");
+            throw new IllegalStateException("the app exited before it served; its output:\n" + String.join("\n", seen));
         });
         try {
             return new ChildJvm(p, port.get(30, TimeUnit.SECONDS));

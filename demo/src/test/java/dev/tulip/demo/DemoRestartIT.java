@@ -2,6 +2,7 @@ package dev.tulip.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tulip.mongo.embedded.EmbeddedMongo;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -33,9 +34,12 @@ class DemoRestartIT {
     }
 
     private ChildJvm demo() throws Exception {
+        return demo(Map.of("DEMO_DATA_DIR", data.toString()));
+    }
+
+    private static ChildJvm demo(Map<String, String> env) throws Exception {
         return ChildJvm.start(
-                List.of("-cp", System.getProperty("java.class.path"), "dev.tulip.demo.DemoApp", "--port", "0"),
-                Map.of("DEMO_DATA_DIR", data.toString()));
+                List.of("-cp", System.getProperty("java.class.path"), "dev.tulip.demo.DemoApp", "--port", "0"), env);
     }
 
     private static HttpResponse<String> send(ChildJvm app, String method, String path, String body) throws Exception {
@@ -66,6 +70,23 @@ class DemoRestartIT {
                             .body())
                     .contains("\"alpha\"", "\"beta\"");
             assertThat(app.terminate()).isZero();
+        }
+    }
+
+    @Test
+    void mongodbUriSwitchesTheDemoToThatServer() throws Exception {
+        try (EmbeddedMongo server = EmbeddedMongo.inMemory().start()) {
+            Map<String, String> env = Map.of("MONGODB_URI", server.uri(), "DEMO_DATA_DIR", data.toString());
+            try (ChildJvm app = demo(env)) {
+                assertThat(send(app, "PUT", "/stuff/u1", "{\"v\": 1}").statusCode())
+                        .isEqualTo(201);
+                assertThat(app.terminate()).isZero();
+            }
+            assertThat(data.resolve("mongo")).doesNotExist(); // nothing embedded on disk
+            try (ChildJvm app = demo(env)) {
+                assertThat(send(app, "GET", "/stuff/u1", null).body()).isEqualTo("{\"id\":\"u1\",\"v\":1}");
+                assertThat(app.terminate()).isZero();
+            }
         }
     }
 
