@@ -19,7 +19,13 @@ printf 'wrk.method = "POST"\nwrk.body = %s\nwrk.headers["Content-Type"] = "appli
   "'{\"name\": \"masnun\", \"phone\": \"555-0100\"}'" >"$post_lua"
 LOAD_BEFORE="$(cat /proc/loadavg)"
 server_pid=""
-stop_server() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && { timeout 10 tail --pid="$server_pid" -f /dev/null || kill -9 "$server_pid"; }; server_pid=""; }
+stop_server() {
+  if [ -n "$server_pid" ]; then
+    if kill "$server_pid" 2>/dev/null; then timeout 10 tail --pid="$server_pid" -f /dev/null || kill -9 "$server_pid" 2>/dev/null || true
+    else echo "warning: the server (pid $server_pid) had already exited; see its log" >&2; fi
+  fi
+  server_pid=""
+}
 trap stop_server EXIT
 for round in $(seq 1 "$ROUNDS"); do
   for v in "${variants[@]}"; do
