@@ -2,19 +2,35 @@ package dev.tulip.demo;
 
 import dev.tulip.HttpException;
 import dev.tulip.Tulip;
+import dev.tulip.mongo.Collection;
+import dev.tulip.mongo.Mongo;
 import java.util.Map;
-import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.node.ObjectNode;
 
-/** Seed 000: a contacts list with an insert, as Sanic + motor served it. */
+/**
+ * Seed 000: contacts in MongoDB, as Sanic + motor served them. {@code GET /} lists the first 20
+ * (motor's {@code to_list(20)}; {@code ?limit=} up to 1000), each with its id as the string
+ * {@code id}; {@code POST /new} inserts a JSON object and answers {@code {"inserted_id": "..."}}.
+ */
 final class Contacts {
+    static final int MAX_LIMIT = 1000;
+
     private Contacts() {}
 
-    static void routes(Tulip app) {
-        app.get("/", req -> req.context().get(DemoApp.STORE).listContacts(req.queryInt("limit", 20)));
+    static void routes(Tulip app, Mongo mongo) {
+        Collection<ObjectNode> contacts = mongo.collection("contacts");
+        app.get("/", req -> {
+            int limit = req.queryInt("limit", 20);
+            if (limit < 1 || limit > MAX_LIMIT)
+                throw HttpException.badRequest("'limit' must be between 1 and " + MAX_LIMIT + ", got " + limit);
+            return contacts.find().list(limit);
+        });
         app.post("/new", req -> {
-            Map<String, Object> contact = req.json(new TypeReference<Map<String, Object>>() {});
+            ObjectNode contact = req.json(ObjectNode.class);
+            contact.remove("id"); // the server assigns ids: a contact posted back as listed is a new one
+            contact.remove("_id");
             if (contact.isEmpty()) throw HttpException.badRequest("a contact needs at least one field");
-            return Map.of("inserted_id", req.context().get(DemoApp.STORE).insertContact(contact));
+            return Map.of("inserted_id", contacts.insertOne(contact));
         });
     }
 }

@@ -3,6 +3,9 @@ package dev.tulip.demo;
 import dev.tulip.Config;
 import dev.tulip.Key;
 import dev.tulip.Tulip;
+import dev.tulip.mongo.Mongo;
+import dev.tulip.mongo.embedded.EmbeddedMongo;
+import java.nio.file.Path;
 import java.util.function.Consumer;
 
 /**
@@ -13,8 +16,8 @@ import java.util.function.Consumer;
  *   <li>vt-info search (Sanic + motor): {@code POST /svc_vt_info/search} with {@code {"id": [...]}};</li>
  *   <li>users (Sanic + asyncpg): {@code GET /users}, {@code GET /users/{id}}, {@code POST /users}.</li>
  * </ul>
- * Storage is in memory for now: a resource opened when the app starts and closed when it stops,
- * the way a database pool will be.
+ * Contacts, stuff and info live in MongoDB ({@link #mongo}); users are in memory for now: a
+ * resource opened when the app starts and closed when it stops, the way a database pool will be.
  */
 public final class DemoApp {
     /** Where handlers find the store. */
@@ -26,11 +29,30 @@ public final class DemoApp {
     public static Tulip create(Consumer<Config.Builder> configure) {
         Tulip app = Tulip.create(configure);
         app.resource(STORE, ctx -> Store.withSamples(), Store::clear);
-        Contacts.routes(app);
-        Stuff.routes(app);
-        VtInfo.routes(app);
+        Mongo mongo = mongo(app);
+        Contacts.routes(app, mongo);
+        Stuff.routes(app, mongo);
+        VtInfo.routes(app, mongo);
         Users.routes(app);
         return app;
+    }
+
+    /**
+     * MongoDB for seeds 000, 002 and 004: the server in {@code MONGODB_URI}, else an embedded one
+     * whose data stays in {@code ./data/mongo} ({@code DEMO_DATA_DIR} moves it); database {@code demo}.
+     */
+    static Mongo mongo(Tulip app) {
+        if (Mongo.environmentUri().isPresent()) {
+            Mongo mongo = Mongo.create(cfg -> cfg.database("demo"));
+            app.install(mongo);
+            return mongo;
+        }
+        String dir = System.getenv().getOrDefault("DEMO_DATA_DIR", "data");
+        EmbeddedMongo embedded = EmbeddedMongo.onDisk(Path.of(dir, "mongo"));
+        app.install(embedded); // before the Mongo: it starts first and stops last
+        Mongo mongo = Mongo.create(cfg -> cfg.uri(embedded::uri).database("demo"));
+        app.install(mongo);
+        return mongo;
     }
 
     public static void main(String[] args) {

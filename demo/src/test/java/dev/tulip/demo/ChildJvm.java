@@ -5,6 +5,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -24,16 +25,25 @@ final class ChildJvm implements AutoCloseable {
 
     /** Runs {@code java <flags> <launch...>} and waits (bounded) for the startup line. */
     static ChildJvm start(List<String> launch) throws Exception {
+        return start(launch, Map.of());
+    }
+
+    /** {@link #start(List)} with {@code env} added to the child's environment. */
+    static ChildJvm start(List<String> launch, Map<String, String> env) throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
         cmd.add("--sun-misc-unsafe-memory-access=allow");
         cmd.add("--enable-native-access=ALL-UNNAMED,io.netty.common");
         cmd.addAll(launch);
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        Process p = pb.start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        List<String> seen = new ArrayList<>();
         CompletableFuture<Integer> port = CompletableFuture.supplyAsync(() -> {
             try {
                 for (String line; (line = out.readLine()) != null; ) {
+                    if (seen.size() < 200) seen.add(line);
                     Matcher m = SERVING.matcher(line);
                     if (m.find()) {
                         Thread.ofVirtual().start(() -> out.lines().forEach(l -> {})); // keep the pipe drained
@@ -43,7 +53,7 @@ final class ChildJvm implements AutoCloseable {
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }
-            throw new IllegalStateException("the app exited before it served");
+            throw new IllegalStateException("the app exited before it served; its output:\n" + String.join("\n", seen));
         });
         try {
             return new ChildJvm(p, port.get(30, TimeUnit.SECONDS));
@@ -62,6 +72,12 @@ final class ChildJvm implements AutoCloseable {
         process.destroy();
         if (!process.waitFor(30, TimeUnit.SECONDS)) throw new IllegalStateException("no exit within 30 s of SIGTERM");
         return process.exitValue();
+    }
+
+    /** Kills the process at once ({@code kill -9}) and waits for it to be gone. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) throw new IllegalStateException("still running 30 s after SIGKILL");
     }
 
     @Override

@@ -45,8 +45,9 @@ class DemoAppTest {
 
     @Test
     void putStuffThenSearchUnknownIds() {
-        assertThat(client.put("/stuff/x", Map.of("a", 1)).status()).isEqualTo(201);
-        assertThat(store.stuff.get("x")).containsEntry("a", 1).containsEntry("_id", "x");
+        String id = "x-" + System.nanoTime();
+        assertThat(client.put("/stuff/" + id, Map.of("a", 1)).status()).isEqualTo(201);
+        assertThat(client.get("/stuff/" + id).json(Map.class)).isEqualTo(Map.of("id", id, "a", 1));
         TestResponse r = client.post("/svc_vt_info/search", Map.of("id", List.of("zz")));
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.json().get("data").size()).isZero();
