@@ -97,7 +97,7 @@ class DemoAppIT {
         assertThat(client.post("/new", "\"ada\"").status()).isEqualTo(400);
         TestResponse malformed = client.post("/new", "{\"name\": ");
         assertThat(malformed.status()).isEqualTo(400);
-        assertThat(malformed.json().get("message").asString()).startsWith("Malformed JSON");
+        assertThat(malformed.json().get("message").asString()).startsWith("malformed JSON");
     }
 
     @Test
@@ -222,7 +222,7 @@ class DemoAppIT {
         TestResponse r = client.post("/svc_vt_info/search", "{\"id\": [");
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.json().get("status").asString()).isEqualTo("error");
-        assertThat(r.json().get("message").asString()).startsWith("Malformed JSON");
+        assertThat(r.json().get("message").asString()).startsWith("malformed JSON");
     }
 
     // ---- the README's curl session ----
