@@ -136,6 +136,16 @@ public final class Config {
         return get(Setting.DRAIN_TIMEOUT);
     }
 
+    /** {@code lame-duck}: how long a stopping app keeps accepting and serving before it drains. */
+    public Duration lameDuck() {
+        return get(Setting.LAME_DUCK);
+    }
+
+    /** Where the value of setting {@code name} came from: "default", "code", "environment X", "argument --x". */
+    String source(String name) {
+        return app.source(name);
+    }
+
     /** {@code linger-timeout}: how long a closing connection with unread input reads and discards. */
     public Duration lingerTimeout() {
         return get(Setting.LINGER_TIMEOUT);
@@ -419,6 +429,16 @@ public final class Config {
         /** On stop, how long in-flight requests may run before they are cut. */
         public Builder drainTimeout(Duration d) {
             return set(Setting.DRAIN_TIMEOUT, d);
+        }
+
+        /**
+         * On stop, how long to keep accepting and serving before the drain: readiness answers 503
+         * and every response says {@code Connection: close}, so load balancers and clients move on
+         * while nothing is refused. 0 by default for {@link Tulip#stop()}; 1s under
+         * {@link Tulip#run} unless set.
+         */
+        public Builder lameDuck(Duration d) {
+            return set(Setting.LAME_DUCK, d);
         }
 
         /**

@@ -29,6 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>{@code max-concurrent-requests}, default {@code 10000}: requests in flight beyond this are shed at once with 503 and Retry-After
  * <li>{@code max-pipelined}, default {@code 64}: requests queued on one connection before the server stops reading from it
  * <li>{@code drain-timeout}, default {@code 30s}: on stop, how long in-flight requests may run before they are cut
+ * <li>{@code lame-duck}, default {@code 0s}: on stop, how long to keep accepting and serving (readiness 503, every response Connection: close) before the drain; 0 for stop(), 1s under run() unless set
  * <li>{@code linger-timeout}, default {@code 5s}: after an early error (413, 431, 400...) or a close with unread input, how long to read and discard before closing, so the client sees the response instead of a reset; 0 closes at once
  * <li>{@code linger-max-bytes}, default {@code 64MiB}: the most bytes read and discarded while lingering
  * <li>{@code access-log}, default {@code false}: log one line per request at INFO (logger dev.tulip.access)
@@ -144,6 +145,13 @@ final class Setting<T> {
             ConfigValues::duration,
             v -> v == null || v.isNegative() ? "must be >= 0" + was(v) : null,
             "on stop, how long in-flight requests may run before they are cut");
+    static final Setting<Duration> LAME_DUCK = define(
+            "lame-duck",
+            () -> Duration.ZERO,
+            ConfigValues::duration,
+            v -> v == null || v.isNegative() ? "must be >= 0" + was(v) : null,
+            "on stop, how long to keep accepting and serving (readiness 503, every response Connection: close)"
+                    + " before the drain; 0 for stop(), 1s under run() unless set");
     static final Setting<Duration> LINGER_TIMEOUT = define(
             "linger-timeout",
             () -> Duration.ofSeconds(5),

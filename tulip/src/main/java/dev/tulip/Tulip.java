@@ -20,6 +20,7 @@ import dev.tulip.internal.http.HttpServer;
 import dev.tulip.spi.InProcess;
 import dev.tulip.spi.Integration;
 import dev.tulip.spi.RequestObserver;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -79,6 +80,9 @@ public final class Tulip implements Routes {
     private final List<Resource<?>> resources = new ArrayList<>();
     private final List<RequestObserver> observers = new ArrayList<>();
     private State state = State.NEW;
+    /** The lame-duck phase under {@link #run} when the config sets none. */
+    static final Duration RUN_LAME_DUCK = Duration.ofSeconds(1);
+
     private final List<HealthRoutes.Named> readiness = new ArrayList<>();
     private Unwind unwind;
     private HttpServer server;
@@ -300,7 +304,7 @@ public final class Tulip implements Routes {
         try {
             server = new HttpServer(config, runtime.loops(), engine);
             context.bound(config.host(), server.bind());
-            unwind.push("server", () -> cut = server.drain(config.drainTimeout()));
+            unwind.push("server", () -> cut = server.drain(config.drainTimeout(), config.lameDuck()));
             context.freeze();
             state = State.RUNNING;
             Log.TULIP.info(
@@ -473,6 +477,11 @@ public final class Tulip implements Routes {
                         .fromEnv(System.getenv())
                         .fromArgs(help ? withoutHelp(args) : args)
                         .build();
+            }
+            synchronized (this) {
+                // under run() a stop comes from SIGTERM, when load balancers still send for a moment
+                if (config.source("lame-duck").equals("default"))
+                    config = config.toBuilder().lameDuck(RUN_LAME_DUCK).build();
             }
             if (help) {
                 System.out.print(config.describe());

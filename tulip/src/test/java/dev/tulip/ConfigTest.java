@@ -132,7 +132,7 @@ class ConfigTest {
                                 "Config[host=127.0.0.1, port=8000, event-loops=2, transport=io_uring, "
                                         + "max-request-line=8192, max-header-size=16384, max-header-count=100, "
                                         + "max-body-size=10485760, head-timeout=500ms, idle-timeout=1m, handler-timeout=30s, "
-                                        + "max-concurrent-requests=10000, max-pipelined=64, drain-timeout=30s, linger-timeout=5s, linger-max-bytes=67108864, "
+                                        + "max-concurrent-requests=10000, max-pipelined=64, drain-timeout=30s, lame-duck=0s, linger-timeout=5s, linger-max-bytes=67108864, "
                                         + "access-log=false, request-ids=false, trusted-proxies=, debug=false, debug-any-host=false, health=false, health-path=/health, server-header=Tulip, trailing-slash=strict, compression=true, compression-min-size=1024, json-mapper=default]"));
     }
 
@@ -217,7 +217,7 @@ class ConfigTest {
                 .hasMessageEndingWith(
                         "settings: host, port, event-loops, transport, max-request-line, max-header-size, "
                                 + "max-header-count, max-body-size, head-timeout, idle-timeout, handler-timeout, "
-                                + "max-concurrent-requests, max-pipelined, drain-timeout, linger-timeout, linger-max-bytes, access-log, request-ids, trusted-proxies, debug, debug-any-host, health, health-path, server-header, trailing-slash, compression, compression-min-size)");
+                                + "max-concurrent-requests, max-pipelined, drain-timeout, lame-duck, linger-timeout, linger-max-bytes, access-log, request-ids, trusted-proxies, debug, debug-any-host, health, health-path, server-header, trailing-slash, compression, compression-min-size)");
     }
 
     @Test

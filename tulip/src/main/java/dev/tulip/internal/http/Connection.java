@@ -69,6 +69,14 @@ final class Connection extends ChannelInboundHandlerAdapter {
 
     private Target memoTarget;
     long lastActivityNanos;
+    /** When the connection was accepted, and how many requests it has read. */
+    private long acceptedNanos;
+
+    private long requests;
+    /** Draining began before this connection's first request: serve that one, then close. */
+    private boolean firstRequestOnly;
+    /** How long a new connection may take to send its first request once a drain began. */
+    private static final long NEW_CONNECTION_GRACE_NANOS = 1_000_000_000L;
     /** Lingering after the response: set when an early error is answered. */
     private boolean lingerWanted;
     /** When lingering ends at the latest (System.nanoTime), 0 while not lingering. */
@@ -94,7 +102,9 @@ final class Connection extends ChannelInboundHandlerAdapter {
         this.perLoop = server.perLoop(loop);
         this.batch = perLoop.batch;
         server.opened(this, perLoop);
-        if (server.draining()) ctx.close();
+        acceptedNanos = lastActivityNanos;
+        // accepted just as the listener closed: its request is already on its way, so serve it
+        if (server.draining()) firstRequestOnly = true;
     }
 
     @Override
@@ -239,7 +249,8 @@ final class Connection extends ChannelInboundHandlerAdapter {
                 p.method(), p.uri(), p.version(), p.headers(), p.body(), remote, engine.context(), engine.mapper());
         Exchange ex = new Exchange(req, p.keepAlive(), p.http10KeepAlive(), System.nanoTime());
         queue.add(ex);
-        if (!p.keepAlive()) closing = true;
+        requests++;
+        if (!p.keepAlive() || server.lameDuck() || server.draining()) closing = true;
         if (ex.upgrade) upgradePending = true;
         updateReading(ctx.channel().isWritable());
         if (!server.admit()) {
@@ -590,6 +601,14 @@ final class Connection extends ChannelInboundHandlerAdapter {
             return;
         }
         if (closed || takeover != null) return;
+        if (firstRequestOnly
+                && requests == 0
+                && parser.headStartNanos() == 0
+                && !parser.inBody()
+                && now - acceptedNanos > NEW_CONNECTION_GRACE_NANOS) {
+            ctx.close(); // no request came within the grace: nothing is lost by closing
+            return;
+        }
         var cfg = server.config();
         for (Exchange ex : queue.toArray(new Exchange[0])) { // a copy: complete() removes written exchanges
             long timeout = ex.timeoutNanos >= 0
@@ -636,6 +655,12 @@ final class Connection extends ChannelInboundHandlerAdapter {
         if (closed) return;
         if (takeover != null) {
             takeover.drain();
+            return;
+        }
+        if (requests == 0 && System.nanoTime() - acceptedNanos < NEW_CONNECTION_GRACE_NANOS) {
+            // accepted but its first request not read yet: not idle, its request is likely in flight;
+            // serve that one request (with Connection: close), or close after the grace (sweep())
+            firstRequestOnly = true;
             return;
         }
         closing = true;

@@ -43,6 +43,14 @@ public final class HttpServer {
     private final ThreadFactory handlerThreads =
             Thread.ofVirtual().name("tulip-handler").factory();
     private volatile boolean draining;
+    private volatile boolean lameDuck;
+    /** When the last connection was accepted (System.nanoTime). */
+    private volatile long lastAcceptNanos;
+    /** How long no connection must have arrived before the listener closes after a lame duck. */
+    private static final long QUIET_NANOS = 100_000_000L;
+    /** The longest wait for that quiet. */
+    private static final long MAX_QUIET_WAIT_NANOS = 2_000_000_000L;
+
     private Channel serverChannel;
 
     public HttpServer(Config config, EventLoops loops, Engine engine) {
@@ -135,6 +143,11 @@ public final class HttpServer {
         return draining;
     }
 
+    /** In the lame-duck phase: still accepting, every response says {@code Connection: close}. */
+    boolean lameDuck() {
+        return lameDuck;
+    }
+
     /** Takes a slot of the concurrency limit; false (shed the request) when none is free. */
     boolean admit() {
         if (inFlight.incrementAndGet() > config.maxConcurrentRequests()) {
@@ -148,6 +161,14 @@ public final class HttpServer {
         if (inFlight.decrementAndGet() == 0 && draining) wakeDrain();
     }
 
+    private static void sleep(long nanos) {
+        try {
+            TimeUnit.NANOSECONDS.sleep(nanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     private void wakeDrain() {
         synchronized (drainLock) {
             drainLock.notifyAll();
@@ -155,6 +176,7 @@ public final class HttpServer {
     }
 
     void opened(Connection c, PerLoop p) {
+        lastAcceptNanos = System.nanoTime();
         open.incrementAndGet();
         p.connections.add(c);
     }
@@ -172,6 +194,25 @@ public final class HttpServer {
      * @return the number of requests that were cut
      */
     public int drain(Duration timeout) {
+        return drain(timeout, Duration.ZERO);
+    }
+
+    /**
+     * {@link #drain(Duration)} after a lame-duck phase of {@code lameDuck}: connections are still
+     * accepted and served, each response with {@code Connection: close}, so clients and load
+     * balancers move elsewhere while nothing is refused. After it the listener closes only once no
+     * connection arrived for 100 ms (up to 2 s more), so what the kernel queued is accepted rather
+     * than reset.
+     */
+    public int drain(Duration timeout, Duration lameDuck) {
+        if (lameDuck.isPositive()) {
+            this.lameDuck = true;
+            sleep(lameDuck.toNanos());
+            long giveUp = System.nanoTime() + MAX_QUIET_WAIT_NANOS;
+            while (System.nanoTime() - lastAcceptNanos < QUIET_NANOS && System.nanoTime() < giveUp) {
+                sleep(QUIET_NANOS / 4);
+            }
+        }
         draining = true;
         serverChannel.close().awaitUninterruptibly();
         onEveryLoop(Connection::drain);
