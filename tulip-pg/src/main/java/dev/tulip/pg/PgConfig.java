@@ -10,7 +10,8 @@ import java.util.function.Supplier;
  * url in code, {@code DATABASE_URL} is read when the app starts. Every duration must be positive.
  *
  * @param url where the server is, read when the pool opens ({@code postgres://user:pass@host:port/db?sslmode=require})
- * @param poolSize connections per app (they are shared out over the event loops)
+ * @param poolSize connections for queries (pipelined, shared out over the event loops), and as many more for
+ *     transactions, opened as needed
  * @param waitQueue requests that may wait for a connection; more fail at once with {@link PgUnavailableException}
  * @param connectTimeout the longest wait for a new connection (TCP and start-up)
  * @param acquireTimeout the longest wait for a free connection before a {@link PgUnavailableException}

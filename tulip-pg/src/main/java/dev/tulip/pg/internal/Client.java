@@ -26,12 +26,14 @@ import java.util.function.Function;
 
 /**
  * The open pool: a Vert.x instance, one Vert.x context per app event loop (so a query's connection
- * lives on the loop of its caller: no thread hop), and Vert.x's pipelined pool. A query from an
+ * lives on the loop of its caller: no thread hop), Vert.x's pipelined pool for queries and a plain
+ * pool for transactions. A query from an
  * event loop runs on that loop's context; one from a virtual thread on a context picked by thread.
  */
 public final class Client implements Runner {
     private final Vertx vertx;
     private final Pool pool;
+    private final Pool sessions;
     private final PgConnectOptions connect;
     private final List<ContextInternal> contexts;
     private final Map<Thread, ContextInternal> byThread;
@@ -39,11 +41,13 @@ public final class Client implements Runner {
     private Client(
             Vertx vertx,
             Pool pool,
+            Pool sessions,
             PgConnectOptions connect,
             List<ContextInternal> contexts,
             Map<Thread, ContextInternal> byThread) {
         this.vertx = vertx;
         this.pool = pool;
+        this.sessions = sessions;
         this.connect = connect;
         this.contexts = contexts;
         this.byThread = byThread;
@@ -100,15 +104,23 @@ public final class Client implements Runner {
                 .setMaxLifetime((int) cfg.maxLifetime().toMillis())
                 .setMaxLifetimeUnit(TimeUnit.MILLISECONDS)
                 .setPoolCleanerPeriod(1000);
+        NetClientOptions net = new NetClientOptions()
+                .setConnectTimeout((int) cfg.connectTimeout().toMillis())
+                .setTcpNoDelay(true);
+        // queries share pipelined connections; a pipelined pool lends none, so transactions have their own
         SqlClient client = PgBuilder.client()
                 .with(po)
-                .with(new NetClientOptions()
-                        .setConnectTimeout((int) cfg.connectTimeout().toMillis())
-                        .setTcpNoDelay(true))
+                .with(net)
                 .connectingTo(connect)
                 .using(vertx)
                 .build();
-        return new Client(vertx, (Pool) client, connect, List.copyOf(contexts), Map.copyOf(byThread));
+        Pool sessions = PgBuilder.pool()
+                .with(new PoolOptions(po))
+                .with(net)
+                .connectingTo(connect)
+                .using(vertx)
+                .build();
+        return new Client(vertx, (Pool) client, sessions, connect, List.copyOf(contexts), Map.copyOf(byThread));
     }
 
     private static Transport transport(String name) {
@@ -154,7 +166,7 @@ public final class Client implements Runner {
     /** A connection of its own (for a transaction), with the context it runs on. */
     public CompletionStage<Held> connection() {
         ContextInternal ctx = context();
-        return on(ctx, pool::getConnection).thenApply(c -> new Held(c, ctx));
+        return on(ctx, sessions::getConnection).thenApply(c -> new Held(c, ctx));
     }
 
     /** A connection taken from the pool, and the context its operations are dispatched on. */
@@ -182,6 +194,7 @@ public final class Client implements Runner {
     public void close() throws Exception {
         try {
             pool.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            sessions.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } finally {
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         }
