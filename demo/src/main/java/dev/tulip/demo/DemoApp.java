@@ -11,7 +11,7 @@ import java.util.function.Consumer;
  *   <li>contacts (Sanic + motor): {@code GET /} lists, {@code POST /new} inserts;</li>
  *   <li>stuff (aiohttp + motor): {@code GET /stuff/{id}}, {@code PUT /stuff/{id}} (201 created, 200 replaced);</li>
  *   <li>vt-info search (Sanic + motor): {@code POST /svc_vt_info/search} with {@code {"id": [...]}};</li>
- *   <li>users (Sanic + asyncpg): {@code GET /users}, {@code GET /users/{id}}, {@code POST /users}.</li>
+ *   <li>users (Sanic + asyncpg): {@code GET /users}, {@code GET /users/{id}}, {@code POST /users}, in PostgreSQL.</li>
  * </ul>
  * Storage is in memory for now: a resource opened when the app starts and closed when it stops,
  * the way a database pool will be.
@@ -29,7 +29,7 @@ public final class DemoApp {
         Contacts.routes(app);
         Stuff.routes(app);
         VtInfo.routes(app);
-        Users.routes(app);
+        Users.install(app); // PostgreSQL: DATABASE_URL, else embedded under ./data
         return app;
     }
 

@@ -29,21 +29,6 @@ class DemoAppTest {
     }
 
     @Test
-    void getUserFromTheStore() {
-        TestResponse r = client.get("/users/2");
-        assertThat(r.status()).isEqualTo(200);
-        assertThat(r.json().get("name").asString()).isEqualTo("Linus");
-    }
-
-    @Test
-    void createUserLandsInTheStore() {
-        TestResponse r = client.post("/users", Map.of("name", "Grace", "email", "grace@example.com"));
-        assertThat(r.status()).isEqualTo(201);
-        assertThat(r.header("Location")).contains("/users/3");
-        assertThat(store.user(3)).hasValueSatisfying(u -> assertThat(u.name()).isEqualTo("Grace"));
-    }
-
-    @Test
     void putStuffThenSearchUnknownIds() {
         assertThat(client.put("/stuff/x", Map.of("a", 1)).status()).isEqualTo(201);
         assertThat(store.stuff.get("x")).containsEntry("a", 1).containsEntry("_id", "x");
