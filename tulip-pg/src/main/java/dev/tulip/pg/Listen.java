@@ -26,15 +26,15 @@ final class Listen implements Subscription {
     static Listen open(
             Vertx vertx, PgConnectOptions connect, String channel, Consumer<String> onMessage, Consumer<Gap> onGap)
             throws Exception {
-        PgSubscriber sub = PgSubscriber.subscriber(vertx, new PgConnectOptions(connect))
-                .reconnectPolicy(attempt -> Math.min(1000L, 50L << Math.min(attempt, 5)));
+        PgSubscriber sub = PgSubscriber.subscriber(vertx, new PgConnectOptions(connect));
         Listen l = new Listen(sub, channel);
-        sub.closeHandler(v -> {
-            if (!l.closed) {
-                l.listening = false;
-                if (l.lostAt == null) l.lostAt = Instant.now();
-                LOG.warn("LISTEN {}: connection lost, reconnecting", channel);
-            }
+        // Vert.x calls the policy each time the connection is lost (and after each failed attempt);
+        // its own closeHandler only runs when it gives up, which this policy never does
+        sub.reconnectPolicy(attempt -> {
+            if (l.listening) LOG.warn("LISTEN {}: connection lost, reconnecting", channel);
+            l.listening = false;
+            if (l.lostAt == null) l.lostAt = Instant.now();
+            return Math.min(1000L, 50L << Math.min(attempt, 5));
         });
         sub.channel(channel)
                 .subscribeHandler(v -> {
