@@ -16,6 +16,9 @@ public final class BenchApp {
     /** The {@code /json} message, serialised per request as the rules require. */
     public record Message(String message) {}
 
+    /** TechEmpower's database, as {@code ../shared/bench/pg-setup.sh} creates it. */
+    static final String DEFAULT_DB = "postgres://benchmarkdbuser:benchmarkdbpass@127.0.0.1:5432/hello_world";
+
     private BenchApp() {}
 
     public static Tulip create(String host, int port, boolean onLoop) {
@@ -24,10 +27,13 @@ public final class BenchApp {
         if (env("BENCH_WATCHDOG", "off").equals("on")) app.install(Watchdog.create());
         app.get("/plaintext", mode(onLoop, req -> Response.text("Hello, World!")));
         app.get("/json", mode(onLoop, req -> new Message("Hello, World!")));
+        // the database test types; BENCH_DB=off serves plaintext and json alone (no PostgreSQL needed)
+        if (!env("BENCH_DB", "on").equals("off"))
+            DbTests.install(app, onLoop, env("DATABASE_URL", DEFAULT_DB), Integer.parseInt(env("DB_POOL", "4")));
         return app;
     }
 
-    private static Handler mode(boolean onLoop, Handler h) {
+    static Handler mode(boolean onLoop, Handler h) {
         return onLoop ? Handler.nonBlocking(h) : h;
     }
 

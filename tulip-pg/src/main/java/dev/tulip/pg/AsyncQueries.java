@@ -11,6 +11,7 @@ import tools.jackson.databind.node.ArrayNode;
 /** Every query shape, built on one operation: a prepared query on whatever client the runner gives. */
 final class AsyncQueries implements PgAsync {
     private final Runner runner;
+    private final Shapes shapes = new Shapes();
 
     AsyncQueries(Runner runner) {
         this.runner = runner;
@@ -28,7 +29,7 @@ final class AsyncQueries implements PgAsync {
 
     @Override
     public <T> CompletionStage<List<T>> rows(Class<T> type, String sql, Object... params) {
-        return query(sql, params).thenApply(rows -> Rows.as(type, rows));
+        return query(sql, params).thenApply(rows -> Rows.as(type, rows, shapes));
     }
 
     @Override
@@ -38,7 +39,10 @@ final class AsyncQueries implements PgAsync {
 
     @Override
     public <T> CompletionStage<Optional<T>> one(Class<T> type, String sql, Object... params) {
-        return one(sql, params).thenApply(r -> r.map(row -> row.as(type)));
+        return query(sql, params)
+                .thenApply(rows -> rows.isEmpty()
+                        ? Optional.empty()
+                        : Optional.of(Rows.as(type, rows.subList(0, 1), shapes).getFirst()));
     }
 
     @Override

@@ -143,16 +143,16 @@ public final class Pg implements Integration, Queries, AutoCloseable {
     }
 
     /** Runs {@code work} in a read-committed transaction: commits when it returns, rolls back when it throws. */
-    public <T> T transaction(TxWork<T> work) throws Exception {
+    public <T> T transaction(TxWork<T> work) {
         return transaction(TxOptions.DEFAULT, work);
     }
 
     /**
      * Runs {@code work} in a transaction with {@code options}: commits when it returns, rolls back and
-     * rethrows when it throws; a serialization failure or deadlock runs it again, up to
+     * rethrows when it throws (a checked exception wrapped in {@link PgTransactionException}); a serialization failure or deadlock runs it again, up to
      * {@code options.retries()} times, after a growing, jittered wait.
      */
-    public <T> T transaction(TxOptions options, TxWork<T> work) throws Exception {
+    public <T> T transaction(TxOptions options, TxWork<T> work) {
         Duration wait = options.backoff();
         for (int attempt = 0; ; attempt++) {
             try {
@@ -160,7 +160,11 @@ public final class Pg implements Integration, Queries, AutoCloseable {
             } catch (PgException e) {
                 if (!e.retryable() || attempt >= options.retries()) throw e;
                 long ms = wait.toMillis();
-                Thread.sleep(ms / 2 + ThreadLocalRandom.current().nextLong(ms / 2 + 1));
+                try {
+                    Thread.sleep(ms / 2 + ThreadLocalRandom.current().nextLong(ms / 2 + 1));
+                } catch (InterruptedException ie) {
+                    throw PgTransactionException.of(ie);
+                }
                 wait = wait.multipliedBy(2).compareTo(Duration.ofSeconds(1)) > 0
                         ? Duration.ofSeconds(1)
                         : wait.multipliedBy(2);
@@ -186,10 +190,12 @@ public final class Pg implements Integration, Queries, AutoCloseable {
     }
 
     /** {@code work} on one connection of its own, outside any transaction unless it begins one. */
-    <T> T session(TxWork<T> work) throws Exception {
+    <T> T session(TxWork<T> work) {
         Client.Held held = Tulip.await(client().connection());
         try {
             return work.run(new Tx(held));
+        } catch (Exception e) {
+            throw PgTransactionException.of(e);
         } finally {
             Tulip.await(held.release());
         }

@@ -37,9 +37,9 @@ final class Rows {
         return out;
     }
 
-    static <T> List<T> as(Class<T> type, List<Row> rows) {
+    static <T> List<T> as(Class<T> type, List<Row> rows, Shapes shapes) {
         if (rows.isEmpty()) return List.of();
-        RecordShape<T> shape = RecordShape.of(type, rows.getFirst().columns());
+        RecordShape<T> shape = shapes.of(type, rows.getFirst().columns());
         List<T> out = new ArrayList<>(rows.size());
         for (Row r : rows) out.add(shape.make(r));
         return out;

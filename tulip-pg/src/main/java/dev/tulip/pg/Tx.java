@@ -25,9 +25,10 @@ public final class Tx implements Queries {
 
     /**
      * Runs {@code work} inside a savepoint: if it throws, what it did is rolled back, the rest of the
-     * transaction stays, and the exception is rethrown; if it returns, the savepoint is released.
+     * transaction stays, and the exception is rethrown (a checked one in a {@link PgTransactionException});
+     * if it returns, the savepoint is released.
      */
-    public <T> T savepoint(Pg.TxWork<T> work) throws Exception {
+    public <T> T savepoint(Pg.TxWork<T> work) {
         String name = "tulip_sp_" + (++savepoints);
         simple("SAVEPOINT " + name);
         T result;
@@ -35,7 +36,8 @@ public final class Tx implements Queries {
             result = work.run(this);
         } catch (Exception | Error e) {
             simple("ROLLBACK TO SAVEPOINT " + name);
-            throw e;
+            if (e instanceof Error err) throw err;
+            throw PgTransactionException.of((Exception) e);
         }
         simple("RELEASE SAVEPOINT " + name);
         return result;
