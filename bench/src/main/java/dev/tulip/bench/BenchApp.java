@@ -4,6 +4,7 @@ import dev.tulip.Handler;
 import dev.tulip.Response;
 import dev.tulip.Tulip;
 import dev.tulip.async.Watchdog;
+import dev.tulip.pg.PgConfig;
 
 /**
  * The TechEmpower test types on Tulip, for {@code bench/server.sh}. {@code BENCH_MODE} (set by
@@ -27,9 +28,13 @@ public final class BenchApp {
         if (env("BENCH_WATCHDOG", "off").equals("on")) app.install(Watchdog.create());
         app.get("/plaintext", mode(onLoop, req -> Response.text("Hello, World!")));
         app.get("/json", mode(onLoop, req -> new Message("Hello, World!")));
-        // the database test types; BENCH_DB=off serves plaintext and json alone (no PostgreSQL needed)
-        if (!env("BENCH_DB", "on").equals("off"))
-            DbTests.install(app, onLoop, env("DATABASE_URL", DEFAULT_DB), Integer.parseInt(env("DB_POOL", "4")));
+        // the database test types; PG_LOOPS=separate puts the client on Vert.x's own loops (a hop per query)
+        DbTests.install(
+                app,
+                onLoop,
+                env("DATABASE_URL", DEFAULT_DB),
+                Integer.parseInt(env("DB_POOL", "4")),
+                PgConfig.LoopMode.valueOf(env("PG_LOOPS", "shared").toUpperCase(java.util.Locale.ROOT)));
         return app;
     }
 

@@ -6,6 +6,7 @@ import dev.tulip.Response;
 import dev.tulip.Tulip;
 import dev.tulip.pg.Pg;
 import dev.tulip.pg.PgAsync;
+import dev.tulip.pg.PgConfig;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -33,8 +34,8 @@ final class DbTests {
 
     private DbTests() {}
 
-    static void install(Tulip app, boolean onLoop, String url, int poolSize) {
-        Pg pg = Pg.create(cfg -> cfg.url(url).poolSize(poolSize));
+    static void install(Tulip app, boolean onLoop, String url, int poolSize, PgConfig.LoopMode loops) {
+        Pg pg = Pg.create(cfg -> cfg.url(url).poolSize(poolSize).loops(loops));
         app.install(pg);
         PgAsync db = pg.async();
         // TechEmpower's cached-queries: every World row, loaded once, on first use
@@ -62,8 +63,8 @@ final class DbTests {
                             .thenApply(DbTests::fortunesPage)));
         } else {
             app.get("/db", req -> Tulip.await(randomWorld(db)));
-            app.get("/queries", req -> Tulip.await(randomWorlds(db, count(req, "queries"))));
-            app.get("/updates", req -> Tulip.await(updates(db, count(req, "queries"))));
+            app.get("/queries", req -> pg.together(d -> randomWorlds(d, count(req, "queries"))));
+            app.get("/updates", req -> pg.together(d -> updates(d, count(req, "queries"))));
             app.get("/fortunes", req -> fortunesPage(pg.rows(Fortune.class, "SELECT id, message FROM fortune")));
         }
         if (onLoop)

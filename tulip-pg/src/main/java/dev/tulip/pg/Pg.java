@@ -142,6 +142,16 @@ public final class Pg implements Integration, Queries, AutoCloseable {
         return async;
     }
 
+    /**
+     * Issues the queries of {@code work} together and waits for its result: {@code work} runs once,
+     * on an event loop, where queries start inline and share round trips ({@code pg.together(db ->
+     * db.rows(...).thenCombine(db.rows(...), ...))}). It must not block. For virtual threads that
+     * need several independent queries at once.
+     */
+    public <T> T together(Function<PgAsync, ? extends CompletionStage<T>> work) {
+        return Tulip.await(client().onLoop(() -> work.apply(async)));
+    }
+
     /** Runs {@code work} in a read-committed transaction: commits when it returns, rolls back when it throws. */
     public <T> T transaction(TxWork<T> work) {
         return transaction(TxOptions.DEFAULT, work);

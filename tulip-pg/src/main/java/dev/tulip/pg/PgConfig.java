@@ -80,8 +80,8 @@ public record PgConfig(
                 () -> Optional.ofNullable(System.getenv("DATABASE_URL")).filter(s -> !s.isBlank());
         private int poolSize = 8;
         private int waitQueue = 256;
-        private Duration connectTimeout = Duration.ofSeconds(2);
-        private Duration acquireTimeout = Duration.ofSeconds(2);
+        private Duration connectTimeout = Duration.ofSeconds(5);
+        private Duration acquireTimeout = Duration.ofSeconds(5);
         private Duration idleTimeout = Duration.ofMinutes(10);
         private Duration maxLifetime = Duration.ofMinutes(30);
         private Duration statementTimeout = Duration.ofSeconds(30);

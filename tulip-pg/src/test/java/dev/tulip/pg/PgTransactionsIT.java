@@ -61,6 +61,17 @@ class PgTransactionsIT {
     }
 
     @Test
+    void aCheckedExceptionRollsBackAndArrivesWrapped() {
+        assertThatThrownBy(() -> pg.transaction(tx -> {
+                    tx.execute("update account set balance = 0 where id = 1");
+                    throw new java.io.IOException("disk full");
+                }))
+                .isInstanceOf(PgTransactionException.class)
+                .hasRootCauseMessage("disk full");
+        assertThat(balance(1)).isEqualTo(100);
+    }
+
+    @Test
     void aFailedSavepointUndoesOnlyItsOwnPart() throws Exception {
         pg.transaction(tx -> {
             tx.execute("update account set balance = 1 where id = 1");

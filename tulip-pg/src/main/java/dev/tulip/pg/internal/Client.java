@@ -163,6 +163,28 @@ public final class Client implements Runner {
         return cf;
     }
 
+    /**
+     * Runs {@code work} on the event loop of the caller's context, in one hop, and returns its stage:
+     * the queries it issues start inline on the loop, as a non-blocking handler's do.
+     */
+    public <R> CompletionStage<R> onLoop(java.util.function.Supplier<? extends CompletionStage<R>> work) {
+        ContextInternal ctx = context();
+        if (ctx == null || ctx.nettyEventLoop().inEventLoop()) return work.get();
+        CompletableFuture<R> cf = new CompletableFuture<>();
+        ctx.nettyEventLoop()
+                .execute(() -> ctx.dispatch(() -> {
+                    try {
+                        work.get().whenComplete((v, e) -> {
+                            if (e != null) cf.completeExceptionally(e);
+                            else cf.complete(v);
+                        });
+                    } catch (RuntimeException e) {
+                        cf.completeExceptionally(e);
+                    }
+                }));
+        return cf;
+    }
+
     /** A connection of its own (for a transaction), with the context it runs on. */
     public CompletionStage<Held> connection() {
         ContextInternal ctx = context();
