@@ -106,6 +106,15 @@ class PgQueriesIT {
     }
 
     @Test
+    void togetherIssuesItsQueriesOnTheLoopAndWaitsForTheResult() {
+        String names = pg.together(db -> db.value(String.class, "select full_name from person where id = 1")
+                .thenCombine(
+                        db.value(String.class, "select full_name from person where id = 2"),
+                        (a, b) -> a.orElseThrow() + " & " + b.orElseThrow()));
+        assertThat(names).isEqualTo("Ada Lovelace & Linus Torvalds");
+    }
+
+    @Test
     void anInstalledPgOpensWithTheAppAndClosesAfterItStops() {
         Pg installed = Pg.create(cfg -> cfg.url(TestDb.freshDatabase()));
         Tulip app = Tulip.create(cfg -> cfg.port(0));
