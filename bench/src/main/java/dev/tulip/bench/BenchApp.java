@@ -4,6 +4,7 @@ import dev.tulip.Handler;
 import dev.tulip.Response;
 import dev.tulip.Tulip;
 import dev.tulip.async.Watchdog;
+import dev.tulip.pg.PgConfig;
 
 /**
  * The TechEmpower test types on Tulip, for {@code bench/server.sh}. {@code BENCH_MODE} (set by
@@ -16,6 +17,9 @@ public final class BenchApp {
     /** The {@code /json} message, serialised per request as the rules require. */
     public record Message(String message) {}
 
+    /** TechEmpower's database, as {@code ../shared/bench/pg-setup.sh} creates it. */
+    static final String DEFAULT_DB = "postgres://benchmarkdbuser:benchmarkdbpass@127.0.0.1:5432/hello_world";
+
     private BenchApp() {}
 
     public static Tulip create(String host, int port, boolean onLoop) {
@@ -24,10 +28,17 @@ public final class BenchApp {
         if (env("BENCH_WATCHDOG", "off").equals("on")) app.install(Watchdog.create());
         app.get("/plaintext", mode(onLoop, req -> Response.text("Hello, World!")));
         app.get("/json", mode(onLoop, req -> new Message("Hello, World!")));
+        // the database test types; PG_LOOPS=separate puts the client on Vert.x's own loops (a hop per query)
+        DbTests.install(
+                app,
+                onLoop,
+                env("DATABASE_URL", DEFAULT_DB),
+                Integer.parseInt(env("DB_POOL", "4")),
+                PgConfig.LoopMode.valueOf(env("PG_LOOPS", "shared").toUpperCase(java.util.Locale.ROOT)));
         return app;
     }
 
-    private static Handler mode(boolean onLoop, Handler h) {
+    static Handler mode(boolean onLoop, Handler h) {
         return onLoop ? Handler.nonBlocking(h) : h;
     }
 

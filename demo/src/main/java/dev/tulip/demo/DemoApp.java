@@ -1,7 +1,6 @@
 package dev.tulip.demo;
 
 import dev.tulip.Config;
-import dev.tulip.Key;
 import dev.tulip.Tulip;
 import dev.tulip.mongo.Mongo;
 import dev.tulip.mongo.embedded.EmbeddedMongo;
@@ -14,26 +13,23 @@ import java.util.function.Consumer;
  *   <li>contacts (Sanic + motor): {@code GET /} lists, {@code POST /new} inserts;</li>
  *   <li>stuff (aiohttp + motor): {@code GET /stuff/{id}}, {@code PUT /stuff/{id}} (201 created, 200 replaced);</li>
  *   <li>vt-info search (Sanic + motor): {@code POST /svc_vt_info/search} with {@code {"id": [...]}};</li>
- *   <li>users (Sanic + asyncpg): {@code GET /users}, {@code GET /users/{id}}, {@code POST /users}.</li>
+ *   <li>users (Sanic + asyncpg): {@code GET /users}, {@code GET /users/{id}}, {@code POST /users}, in PostgreSQL.</li>
  * </ul>
- * Contacts, stuff and info live in MongoDB ({@link #mongo}); users are in memory for now: a
- * resource opened when the app starts and closed when it stops, the way a database pool will be.
+ * Contacts, stuff and info live in MongoDB ({@link #mongo}), users in PostgreSQL ({@link Users});
+ * both are embedded under {@code ./data} unless {@code MONGODB_URI} / {@code DATABASE_URL} name a
+ * server, and both open when the app starts and close after it drained.
  */
 public final class DemoApp {
-    /** Where handlers find the store. */
-    static final Key<Store> STORE = Key.of("store", Store.class);
-
     private DemoApp() {}
 
     /** The demo app; {@code configure} may change the defaults (tests use port 0). */
     public static Tulip create(Consumer<Config.Builder> configure) {
         Tulip app = Tulip.create(configure);
-        app.resource(STORE, ctx -> Store.withSamples(), Store::clear);
         Mongo mongo = mongo(app);
         Contacts.routes(app, mongo);
         Stuff.routes(app, mongo);
         VtInfo.routes(app, mongo);
-        Users.routes(app);
+        Users.install(app); // PostgreSQL: DATABASE_URL, else embedded under ./data
         return app;
     }
 

@@ -13,34 +13,17 @@ import org.junit.jupiter.api.Test;
 
 /** Demo routes through the router without sockets; the app's resources open as on the server. */
 class DemoAppTest {
-    private Store store;
     private DirectClient client;
 
     @BeforeEach
     void setUp() {
         Tulip app = DemoApp.create(c -> c.port(0));
         client = DirectClient.of(app).start();
-        store = app.context().get(DemoApp.STORE);
     }
 
     @AfterEach
     void tearDown() {
         client.close();
-    }
-
-    @Test
-    void getUserFromTheStore() {
-        TestResponse r = client.get("/users/2");
-        assertThat(r.status()).isEqualTo(200);
-        assertThat(r.json().get("name").asString()).isEqualTo("Linus");
-    }
-
-    @Test
-    void createUserLandsInTheStore() {
-        TestResponse r = client.post("/users", Map.of("name", "Grace", "email", "grace@example.com"));
-        assertThat(r.status()).isEqualTo(201);
-        assertThat(r.header("Location")).contains("/users/3");
-        assertThat(store.user(3)).hasValueSatisfying(u -> assertThat(u.name()).isEqualTo("Grace"));
     }
 
     @Test

@@ -1,0 +1,2 @@
+create table raced (id int);
+select pg_sleep(0.3);
