@@ -24,6 +24,25 @@ final class DemoData {
         delete(mongo());
     }
 
+    /**
+     * Stops the PostgreSQL left running on {@code dir} by a JVM that was killed (its first
+     * {@code postmaster.pid} line is the server's pid), and waits until it has exited.
+     */
+    static void stopOrphanedPostgres(Path dir) throws IOException, InterruptedException {
+        Path pidFile = dir.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) return;
+        long pid = Long.parseLong(Files.readAllLines(pidFile).getFirst().trim());
+        var server = ProcessHandle.of(pid);
+        if (server.isEmpty()) return;
+        server.get().destroy(); // SIGTERM: PostgreSQL's smart shutdown
+        try {
+            server.get().onExit().get(20, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            server.get().destroyForcibly();
+        }
+        for (int i = 0; i < 100 && Files.exists(pidFile); i++) Thread.sleep(50);
+    }
+
     static void delete(Path dir) {
         if (!Files.exists(dir)) return;
         try (Stream<Path> files = Files.walk(dir)) {

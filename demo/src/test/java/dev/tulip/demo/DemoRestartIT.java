@@ -97,6 +97,8 @@ class DemoRestartIT {
             Thread.sleep(1000); // ten commit delays
             app.kill();
         }
+        // a killed JVM cannot stop its embedded PostgreSQL: stop it, as its user would
+        DemoData.stopOrphanedPostgres(data.resolve("postgres"));
         try (ChildJvm app = demo()) {
             assertThat(send(app, "GET", "/stuff/k9", null).body()).isEqualTo("{\"id\":\"k9\",\"v\":1}");
             assertThat(app.terminate()).isZero();

@@ -107,7 +107,19 @@ public final class EmbeddedMongo implements Integration, AutoCloseable {
             throw new UncheckedIOException(
                     "cannot create the data directory " + f.getParent() + ": " + e.getMessage(), e);
         }
-        MVStore store = new MVStore.Builder().fileName(f.toString()).open();
+        MVStore store;
+        try {
+            store = new MVStore.Builder().fileName(f.toString()).open();
+        } catch (org.h2.mvstore.MVStoreException e) {
+            if (String.valueOf(e.getMessage()).contains("locked")) {
+                throw new IllegalStateException(
+                        "the MongoDB data file " + f + " is in use by another running server (is the demo running"
+                                + " already, e.g. a second ./run.sh?); stop that one, or set MONGODB_URI to use"
+                                + " another MongoDB",
+                        e);
+            }
+            throw e;
+        }
         store.setAutoCommitDelay((int) commitDelay.toMillis());
         return new H2Backend(store);
     }
