@@ -31,6 +31,7 @@ public final class ShutdownTestApp {
             }
         });
         Tulip app = Tulip.create(c -> c.eventLoops(2)).declare(GREETING);
+        app.put("/stuff/{key}", req -> "stored " + req.pathParam("key"));
         app.get("/hold", req -> {
             say("HELD " + held.incrementAndGet());
             release.await();

@@ -115,6 +115,69 @@ class SignalShutdownIT {
         assertThat(child.exitCode()).isEqualTo(0);
     }
 
+    /**
+     * Three SIGTERMs under a load of 16 clients, each request a PUT on a new connection, routed by a
+     * "balancer" that polls readiness every 50 ms and stops sending when it fails (run()'s lame
+     * duck covers its delay): every request sent on a connection the server accepted is answered.
+     */
+    @Test
+    void sigtermUnderANewConnectionLoadLosesNoRequest() throws Exception {
+        for (int round = 0; round < 3; round++) {
+            child = Child.start("--port", "0", "--health");
+            int port = child.port();
+            java.util.concurrent.atomic.AtomicBoolean routed = new java.util.concurrent.atomic.AtomicBoolean(true);
+            java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
+            List<String> lost = java.util.Collections.synchronizedList(new ArrayList<>());
+            List<Future<?>> loops = new ArrayList<>();
+            loops.add(clients.submit(() -> {
+                while (routed.get()) {
+                    try {
+                        if (RawHttp.exchange(port, "GET /health/ready HTTP/1.1\r\nHost: x\r\n\r\n")
+                                        .status()
+                                != 200) routed.set(false);
+                        Thread.sleep(50);
+                    } catch (IOException | InterruptedException e) {
+                        routed.set(false);
+                    }
+                }
+                return null;
+            }));
+            for (int c = 0; c < 16; c++) {
+                int client = c;
+                loops.add(clients.submit(() -> {
+                    for (int i = 0; routed.get(); i++) {
+                        RawHttp conn;
+                        try {
+                            conn = RawHttp.connect(port);
+                        } catch (java.net.ConnectException refused) {
+                            continue; // refused at connect: the client knows it was not served
+                        }
+                        try (conn) {
+                            RawHttp.Response r = conn.send("PUT /stuff/" + client + "-" + i
+                                            + " HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n")
+                                    .read();
+                            if (r.status() == 200) answered.incrementAndGet();
+                            else lost.add(client + "-" + i + ": " + r.status());
+                        } catch (IOException e) {
+                            lost.add(client + "-" + i + ": " + e);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            Thread.sleep(1000);
+
+            child.sigterm();
+
+            assertThat(child.exitCode())
+                    .as("round %d exit code; stderr:%n%s", round, child.stderr)
+                    .isZero();
+            for (Future<?> l : loops) l.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertThat(lost).as("round %d: requests not answered", round).isEmpty();
+            assertThat(answered.get()).isPositive();
+        }
+    }
+
     /** Sends {@value N} requests to {@code /hold}, each on its own connection, and waits until all are in their handlers. */
     private List<Future<RawHttp.Response>> holdRequests(int port) throws Exception {
         List<Future<RawHttp.Response>> answers = new ArrayList<>();
