@@ -193,7 +193,9 @@ class IntegrationIT {
         app.start();
         try {
             var held = getAsync(app, "/hold");
-            while (metrics.requests.isEmpty() && get(app, "/m/hello/x").statusCode() != 503) Thread.sleep(10);
+            // until /hold holds the one slot: a request sent before that is served, not shed
+            long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (get(app, "/m/hello/x").statusCode() != 503 && System.nanoTime() < giveUp) Thread.sleep(10);
             release.countDown();
             held.get(5, TimeUnit.SECONDS);
             try (Socket s = new Socket("127.0.0.1", app.port())) {
