@@ -39,6 +39,15 @@ class LameDuckIT {
         return r.status() + " " + r.header("Connection").orElse("keep-alive");
     }
 
+    /** Waits until readiness says the stop has begun (new connections are still served then). */
+    private static void awaitDraining(int port) throws Exception {
+        long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!get(port, "/health/ready").startsWith("503")) {
+            if (System.nanoTime() > giveUp) throw new AssertionError("readiness never said draining");
+            Thread.onSpinWait();
+        }
+    }
+
     @Test
     void duringTheLameDuckNewAndKeptConnectionsAreServedWithConnectionClose() throws Exception {
         int port = start(Duration.ofMillis(800)).port();
@@ -46,7 +55,7 @@ class LameDuckIT {
         assertThat(kept.send("GET", "/").read().status()).isEqualTo(200);
 
         Future<Boolean> stopped = clients.submit(() -> app.stop());
-        Thread.sleep(200);
+        awaitDraining(port);
 
         assertThat(get(port, "/")).isEqualTo("200 close");
         assertThat(get(port, "/health/ready")).isEqualTo("503 close");
@@ -64,7 +73,9 @@ class LameDuckIT {
         Thread.sleep(100); // accepted, nothing sent yet
 
         Future<Boolean> stopped = clients.submit(() -> app.stop());
-        Thread.sleep(300);
+        assertThat(RawHttp.awaitRefused(port, Duration.ofSeconds(10)))
+                .as("the listener closed")
+                .isTrue();
         RawHttp.Response r = fresh.send("GET", "/").read();
 
         assertThat(r.status()).as("not closed as if idle").isEqualTo(200);

@@ -98,14 +98,18 @@ class MongoLifecycleIT {
     void aRequestInFlightDuringTheStopStillReachesTheDatabase() throws Exception {
         MongoApp m = MongoApp.create();
         var coll = m.mongo.collection("drain");
+        var entered = new java.util.concurrent.CountDownLatch(1);
+        var stopping = new java.util.concurrent.CountDownLatch(1);
         m.app.post("/slow", req -> {
-            Thread.sleep(400);
+            entered.countDown();
+            stopping.await(10, TimeUnit.SECONDS); // writes only once the stop has begun
             return Map.of("id", coll.insertOne(doc()));
         });
+        m.app.onBeforeStop(ctx -> stopping.countDown());
         TestServer server = TestServer.start(m.app);
         CompletableFuture<TestResponse> inFlight =
                 CompletableFuture.supplyAsync(() -> server.client().post("/slow", Map.of()));
-        Thread.sleep(150);
+        assertThat(entered.await(10, TimeUnit.SECONDS)).isTrue();
         CompletableFuture<Boolean> stopped = CompletableFuture.supplyAsync(server::stop);
         TestResponse r = inFlight.get(10, TimeUnit.SECONDS);
         assertThat(r.status()).isEqualTo(200);
