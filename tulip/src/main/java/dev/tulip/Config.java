@@ -540,9 +540,7 @@ public final class Config {
          */
         public Builder set(String key, String value, String source) {
             Setting<?> setting = Setting.find(key);
-            AppSetting<?> own = setting == null
-                    ? app.declared.get(key.toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
-                    : null;
+            AppSetting<?> own = setting == null ? app.declared.get(Setting.normalize(key)) : null;
             try {
                 if (setting != null) setText(setting, value, source);
                 else if (own != null) setText(own, value, source);

@@ -305,9 +305,14 @@ final class Setting<T> {
         return new Setting<>(-1, name, List.of(), defaultValue, parser, check, doc);
     }
 
+    /** A setting name as given ({@code MAX_BODY_SIZE}, {@code max-body-size}) in its one spelling. */
+    static String normalize(String key) {
+        return key.toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
     /** The setting called {@code key} (case and {@code -}/{@code _} ignored, aliases accepted), or null. */
     static Setting<?> find(String key) {
-        String k = key.toLowerCase(Locale.ROOT).replace('_', '-');
+        String k = normalize(key);
         for (Setting<?> s : ALL) {
             if (s.name.equals(k) || s.aliases.contains(k)) return s;
         }

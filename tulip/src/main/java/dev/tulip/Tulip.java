@@ -473,15 +473,12 @@ public final class Tulip implements Routes {
         try {
             boolean help = wantsHelp(args);
             synchronized (this) {
-                config = config.toBuilder()
-                        .fromEnv(System.getenv())
+                Config.Builder b = config.toBuilder();
+                // under run() a stop comes from SIGTERM, when load balancers still send for a moment
+                if (config.source("lame-duck").equals("default")) b.lameDuck(RUN_LAME_DUCK);
+                config = b.fromEnv(System.getenv())
                         .fromArgs(help ? withoutHelp(args) : args)
                         .build();
-            }
-            synchronized (this) {
-                // under run() a stop comes from SIGTERM, when load balancers still send for a moment
-                if (config.source("lame-duck").equals("default"))
-                    config = config.toBuilder().lameDuck(RUN_LAME_DUCK).build();
             }
             if (help) {
                 System.out.print(config.describe());

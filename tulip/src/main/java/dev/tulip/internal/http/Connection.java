@@ -343,9 +343,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
                         System.nanoTime() - ex.startNanos,
                         outcome,
                         Optional.ofNullable(remote),
-                        r != null && engine.dispatcher().results().requestIds()
-                                ? Optional.of(r.id())
-                                : Optional.empty()));
+                        r != null && dispatcher.results().requestIds() ? Optional.of(r.id()) : Optional.empty()));
     }
 
     private void release(Exchange ex) {

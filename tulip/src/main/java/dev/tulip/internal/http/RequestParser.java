@@ -305,7 +305,10 @@ final class RequestParser {
             if (!expect.equalsIgnoreCase("100-continue")) throw new BadRequest(417, "unsupported Expect: " + expect);
             expectContinue = http11;
         }
-        bodyLimit = limits == null ? maxBodySize : Math.min(limits.limit(method, uri, maxBodySize), MAX_BODY_ARRAY);
+        // only a request with a body asks its route for a limit of its own
+        bodyLimit = limits == null || (contentLength <= 0 && !chunked)
+                ? maxBodySize
+                : Math.min(limits.limit(method, uri, maxBodySize), MAX_BODY_ARRAY);
         if (contentLength > bodyLimit)
             throw new BadRequest(413, "body of " + contentLength + " bytes exceeds the limit of " + bodyLimit);
         if (chunked) {
