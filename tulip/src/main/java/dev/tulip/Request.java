@@ -1,10 +1,13 @@
 package dev.tulip;
 
+import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Flow;
 import tools.jackson.core.type.TypeReference;
 
 /**
@@ -130,8 +133,29 @@ public interface Request {
 
     // ---- body ----------------------------------------------------------------------------------
 
-    /** The body bytes (empty if there is none). */
+    /**
+     * The body bytes (empty if there is none). On a route that {@linkplain Routes#streamBody()
+     * streams its body}, the first call reads the rest of it (blocking; {@code 413} past the
+     * limit).
+     */
     byte[] body();
+
+    /**
+     * The body as a stream. On a route that {@linkplain Routes#streamBody() streams its body}, it
+     * is read as it arrives: a read blocks until bytes come (a virtual thread's work), the socket
+     * is read no faster than the handler takes, and a failure (past the limit, malformed
+     * chunks, a stalled or vanished client) is a {@link RequestBodyException} that, left to
+     * escape, answers with its status. Elsewhere a stream over the bytes already read.
+     */
+    InputStream bodyStream();
+
+    /**
+     * The body as a publisher of chunks, for a {@linkplain Handler#nonBlocking non-blocking}
+     * handler: chunks come only as far as the subscriber requested them, on the event loop (so
+     * its callbacks must not block), then {@code onComplete} or {@code onError} with a
+     * {@link RequestBodyException}. One subscriber; cancelling drops the rest of the body.
+     */
+    Flow.Publisher<ByteBuffer> bodyPublisher();
 
     /** The body as text, in the charset of {@code Content-Type} (UTF-8 by default). */
     String text();

@@ -20,6 +20,7 @@ final class RouteGroup implements Routes {
     static final class Limits {
         long maxBodySize = -1;
         long timeoutNanos = -1;
+        boolean streamBody;
     }
 
     private final String prefix;
@@ -85,6 +86,12 @@ final class RouteGroup implements Routes {
         return this;
     }
 
+    @Override
+    public Routes streamBody() {
+        lastLimits("streamBody").streamBody = true;
+        return this;
+    }
+
     private Limits lastLimits(String what) {
         if (lastLimits == null)
             throw new IllegalStateException(what + "(...) sets a limit of the route added last; add one first (the"
@@ -120,7 +127,8 @@ final class RouteGroup implements Routes {
                     r.literal(),
                     r.path(),
                     limits.maxBodySize,
-                    limits.timeoutNanos);
+                    limits.timeoutNanos,
+                    limits.streamBody);
         });
     }
 

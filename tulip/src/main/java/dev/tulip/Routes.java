@@ -36,6 +36,18 @@ public interface Routes {
     /** The handler timeout of the route added last, instead of the app's {@code handler-timeout}. */
     Routes handlerTimeout(java.time.Duration timeout);
 
+    /**
+     * The route added last reads its body as it arrives: its handler runs once the head is read,
+     * and {@link Request#bodyStream()} (blocking, on a virtual thread) or
+     * {@link Request#bodyPublisher()} (non-blocking) deliver the body while the client sends it,
+     * with reading from the socket paused while the handler has not taken what came. The body
+     * limit still holds ({@code 413}); a route may raise it past 2 GiB. {@code 100 Continue} is
+     * sent when the handler first reads, so a handler that refuses early spares the upload. A
+     * handler that answers without reading the whole body gets its connection closed after the
+     * response.
+     */
+    Routes streamBody();
+
     /** Declares a group of routes under {@code prefix}, with middleware of its own. */
     Routes group(String prefix, Consumer<Routes> routes);
 

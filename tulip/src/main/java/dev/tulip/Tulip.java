@@ -174,6 +174,13 @@ public final class Tulip implements Routes {
     }
 
     @Override
+    public synchronized Tulip streamBody() {
+        requireNew("set route options");
+        root.streamBody();
+        return this;
+    }
+
+    @Override
     public synchronized Tulip name(String name) {
         requireNew("name routes");
         root.name(name);

@@ -19,7 +19,7 @@ public final class Dispatcher {
     private final Errors errors;
     private final Config.TrailingSlash trailingSlash;
     private final TrustedProxies proxies;
-    /** Whether any route has a body limit of its own: only then does a request's head need routing. */
+    /** Whether any route has a body limit of its own or streams its body: only then does a request's head need routing. */
     private final boolean routeBodyLimits;
 
     public Dispatcher(
@@ -32,7 +32,8 @@ public final class Dispatcher {
         this.routes = routes;
         this.trailingSlash = trailingSlash;
         this.proxies = TrustedProxies.parse(trustedProxies);
-        this.routeBodyLimits = routes.routes().stream().anyMatch(r -> r.value().maxBodySize() >= 0);
+        this.routeBodyLimits = routes.routes().stream()
+                .anyMatch(r -> r.value().maxBodySize() >= 0 || r.value().streamBody());
         this.fallbacks = new Fallbacks(appMiddleware);
         this.results = results;
         this.errors = errors;
@@ -87,19 +88,20 @@ public final class Dispatcher {
         return path.endsWith("/") ? path.substring(0, path.length() - 1) : path + "/";
     }
 
-    /** The body limit of the route {@code method} and {@code uri} reach: its own, else {@code appLimit}. */
-    public long bodyLimit(String method, String uri, long appLimit) {
-        if (!routeBodyLimits) return appLimit;
+    /**
+     * The route of a request with a body, asked once its head is read: its own body limit and
+     * whether it streams the body; null when no route needs asking or none matches.
+     */
+    public Target bodyRoute(String method, String uri) {
+        if (!routeBodyLimits) return null;
         int q = uri.indexOf('?');
         Router.Found<Target> found;
         try {
             found = routes.find(method, q < 0 ? uri : uri.substring(0, q));
         } catch (IllegalArgumentException badPath) {
-            return appLimit;
+            return null;
         }
-        if (found == null) return appLimit;
-        long own = found.route().value().maxBodySize();
-        return own >= 0 ? own : appLimit;
+        return found == null ? null : found.route().value();
     }
 
     /** Runs {@code target} on the calling (virtual) thread to completion, waiting for asynchronous results. */

@@ -3,6 +3,7 @@ package dev.tulip.internal;
 import dev.tulip.ExceptionHandler;
 import dev.tulip.HttpException;
 import dev.tulip.Request;
+import dev.tulip.RequestBodyException;
 import dev.tulip.Response;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
@@ -41,6 +42,8 @@ public final class Errors {
                 }
             }
         }
+        RequestBodyException body = bodyFailure(t);
+        if (body != null) return error(body.status(), body.getMessage());
         return switch (t) {
             case HttpException he -> error(he.status(), he.getMessage());
             case InterruptedException ie -> {
@@ -54,5 +57,12 @@ public final class Errors {
                 yield debug ? DebugPage.of(t, req) : error(500, "internal error");
             }
         };
+    }
+
+    /** A streamed body's failure, thrown as it is or wrapped (an UncheckedIOException, a parser's I/O error). */
+    private static RequestBodyException bodyFailure(Throwable t) {
+        for (int depth = 0; t != null && depth < 4; depth++, t = t.getCause())
+            if (t instanceof RequestBodyException e) return e;
+        return null;
     }
 }

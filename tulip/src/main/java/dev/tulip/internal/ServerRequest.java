@@ -4,7 +4,10 @@ import dev.tulip.AppContext;
 import dev.tulip.Headers;
 import dev.tulip.HttpException;
 import dev.tulip.Request;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
@@ -18,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.Flow;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,7 +35,11 @@ public final class ServerRequest implements Request {
     private final String uri;
     private final String version;
     private final HeaderList headers;
-    private final byte[] body;
+    /** The body; for a streamed one, null until read in full. */
+    private byte[] body;
+    /** A body that arrives while the handler runs, null for one read before it. */
+    private final BodyStream stream;
+
     private final InetSocketAddress remote;
     private final AppContext context;
     private final JsonMapper mapper;
@@ -56,11 +64,38 @@ public final class ServerRequest implements Request {
             InetSocketAddress remote,
             AppContext context,
             JsonMapper mapper) {
+        this(method, uri, version, headers, body, null, remote, context, mapper);
+    }
+
+    /** A request whose body arrives as {@code stream} while its handler runs. */
+    public ServerRequest(
+            String method,
+            String uri,
+            String version,
+            HeaderList headers,
+            BodyStream stream,
+            InetSocketAddress remote,
+            AppContext context,
+            JsonMapper mapper) {
+        this(method, uri, version, headers, null, stream, remote, context, mapper);
+    }
+
+    private ServerRequest(
+            String method,
+            String uri,
+            String version,
+            HeaderList headers,
+            byte[] body,
+            BodyStream stream,
+            InetSocketAddress remote,
+            AppContext context,
+            JsonMapper mapper) {
         this.method = method;
         this.uri = uri;
         this.version = version;
         this.headers = headers;
-        this.body = body == null ? EMPTY : body;
+        this.stream = stream;
+        this.body = stream != null ? null : body == null ? EMPTY : body;
         this.remote = remote;
         this.context = context;
         this.mapper = mapper;
@@ -249,13 +284,30 @@ public final class ServerRequest implements Request {
 
     @Override
     public byte[] body() {
-        return body;
+        byte[] b = body;
+        if (b == null) body = b = stream.readAll();
+        return b;
+    }
+
+    @Override
+    public InputStream bodyStream() {
+        return stream != null ? stream.inputStream() : new ByteArrayInputStream(body);
+    }
+
+    @Override
+    public Flow.Publisher<ByteBuffer> bodyPublisher() {
+        return (stream != null ? stream : BodyStream.of(body)).publisher();
+    }
+
+    /** The body arriving while the handler runs; null if it was read before. */
+    public BodyStream streamedBody() {
+        return stream;
     }
 
     @Override
     public String text() {
         requireIdentity();
-        return new String(body, charset());
+        return new String(body(), charset());
     }
 
     /** Reading a body as text, JSON or a form needs it uncoded: a compressed body is a 415, not garbage. */
@@ -287,7 +339,7 @@ public final class ServerRequest implements Request {
     @Override
     public <T> T json(Class<T> type) {
         requireIdentity();
-        requireBody();
+        byte[] body = requireBody();
         try {
             return notNull(mapper.readValue(body, type));
         } catch (JacksonException e) {
@@ -298,7 +350,7 @@ public final class ServerRequest implements Request {
     @Override
     public <T> T json(TypeReference<T> type) {
         requireIdentity();
-        requireBody();
+        byte[] body = requireBody();
         try {
             return notNull(mapper.readValue(body, type));
         } catch (JacksonException e) {
@@ -306,8 +358,10 @@ public final class ServerRequest implements Request {
         }
     }
 
-    private void requireBody() {
-        if (body.length == 0) throw new HttpException(400, "a JSON body is required");
+    private byte[] requireBody() {
+        byte[] b = body();
+        if (b.length == 0) throw new HttpException(400, "a JSON body is required");
+        return b;
     }
 
     private static <T> T notNull(T value) {
@@ -327,7 +381,7 @@ public final class ServerRequest implements Request {
                         "expected Content-Type application/x-www-form-urlencoded, was "
                                 + (ct == null ? "none" : "'" + ct + "'"));
             }
-            form = f = parseUrlEncoded(new String(body, StandardCharsets.UTF_8), "form body");
+            form = f = parseUrlEncoded(new String(body(), StandardCharsets.UTF_8), "form body");
         }
         return f;
     }

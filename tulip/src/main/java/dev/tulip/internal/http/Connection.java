@@ -1,6 +1,8 @@
 package dev.tulip.internal.http;
 
 import dev.tulip.Headers;
+import dev.tulip.RequestBodyException;
+import dev.tulip.internal.BodyStream;
 import dev.tulip.internal.Dispatcher;
 import dev.tulip.internal.Durations;
 import dev.tulip.internal.Engine;
@@ -64,6 +66,10 @@ final class Connection extends ChannelInboundHandlerAdapter {
     private boolean upgradePending;
     /** Set once another protocol took the connection over. */
     private Takeover takeover;
+    /** The streamed body being received, until its last byte arrives (or it fails or is dropped). */
+    private BodyStream bodyIn;
+    /** A streamed request waiting to be told {@code 100 Continue} once the responses before it are out. */
+    private Exchange continueFor;
     /** The last literal route resolved on this connection, by the identity of its request target. */
     private String memoUri, memoMethod;
 
@@ -90,7 +96,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
         this.server = server;
         this.engine = server.engine();
         this.dispatcher = engine.dispatcher();
-        this.parser = new RequestParser(server.config(), dispatcher::bodyLimit);
+        this.parser = new RequestParser(server.config(), dispatcher::bodyRoute);
     }
 
     @Override
@@ -127,6 +133,10 @@ final class Connection extends ChannelInboundHandlerAdapter {
             if (ex.done) observe(ex, Outcome.CLIENT_GONE, 0);
         }
         if (streaming != null) streaming.abort();
+        if (bodyIn != null) {
+            bodyIn.fail(new RequestBodyException(400, "the client closed the connection before the body ended"));
+            bodyIn = null;
+        }
         server.closed(this, perLoop);
         if (takeover != null) ctx.fireChannelInactive();
     }
@@ -137,7 +147,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
             ctx.fireChannelRead(msg);
             return;
         }
-        if (!(msg instanceof ByteBuf in) || closed || closing) {
+        if (!(msg instanceof ByteBuf in) || closed || (closing && bodyIn == null)) {
             if (lingerDeadline != 0 && msg instanceof ByteBuf discarded) {
                 lingered += discarded.readableBytes();
                 lastActivityNanos = System.nanoTime();
@@ -184,11 +194,17 @@ final class Connection extends ChannelInboundHandlerAdapter {
     }
 
     private void parseAll() {
-        while (input != null && !closing && !paused && !upgradePending && input.isReadable()) {
+        while (input != null && (!closing || bodyIn != null) && !paused && !upgradePending && input.isReadable()) {
+            if (bodyIn != null && bodyIn.full()) {
+                updateReading(ctx.channel().isWritable()); // the handler has not taken what came: stop reading
+                return;
+            }
             // plain tests, not a pattern switch: its first run links bootstrap methods (over 200 ms
             // on a loaded machine), and that first run is on the event loop, at the first request
             RequestParser.Event e = parser.parse(input);
-            if (e instanceof RequestParser.Parsed p) {
+            if (e instanceof RequestParser.Chunk c) {
+                onChunk(c);
+            } else if (e instanceof RequestParser.Parsed p) {
                 onRequest(p);
             } else if (e instanceof RequestParser.Failure f) {
                 onFailure(f);
@@ -245,9 +261,19 @@ final class Connection extends ChannelInboundHandlerAdapter {
 
     private void onRequest(RequestParser.Parsed p) {
         continueDeferred = false;
-        ServerRequest req = new ServerRequest(
-                p.method(), p.uri(), p.version(), p.headers(), p.body(), remote, engine.context(), engine.mapper());
+        StreamFeed feed = null;
+        ServerRequest req;
+        if (p.streamed()) {
+            feed = new StreamFeed(p.expectContinue());
+            bodyIn = new BodyStream(feed);
+            req = new ServerRequest(
+                    p.method(), p.uri(), p.version(), p.headers(), bodyIn, remote, engine.context(), engine.mapper());
+        } else {
+            req = new ServerRequest(
+                    p.method(), p.uri(), p.version(), p.headers(), p.body(), remote, engine.context(), engine.mapper());
+        }
         Exchange ex = new Exchange(req, p.keepAlive(), p.http10KeepAlive(), System.nanoTime());
+        if (feed != null) feed.exchange = ex;
         queue.add(ex);
         requests++;
         if (!p.keepAlive() || server.lameDuck() || server.draining()) closing = true;
@@ -284,6 +310,12 @@ final class Connection extends ChannelInboundHandlerAdapter {
         lingerWanted = true; // the client may be sending the rest of what was refused
         closing = true;
         continueDeferred = false;
+        if (bodyIn != null) {
+            // a streamed body failed under its handler: the handler's read throws, its answer goes out
+            bodyIn.fail(new RequestBodyException(f.status(), f.message()));
+            bodyIn = null;
+            return;
+        }
         Exchange ex = Exchange.rejected(System.nanoTime());
         queue.add(ex);
         complete(ex, dispatcher.results().error(f.status(), f.message()));
@@ -357,8 +389,9 @@ final class Connection extends ChannelInboundHandlerAdapter {
         Exchange ex;
         while (streaming == null && takeover == null && !closed && (ex = queue.peek()) != null && ex.done) {
             queue.poll();
-            boolean close = !ex.keepAlive || (closing && queue.isEmpty());
             Prepared p = ex.prepared;
+            if (p.stream() == null && p.upgrade() == null) abandonBody(ex);
+            boolean close = !ex.keepAlive || (closing && queue.isEmpty());
             if (p.upgrade() != null) {
                 takeOver(ex, p);
                 return;
@@ -385,6 +418,10 @@ final class Connection extends ChannelInboundHandlerAdapter {
             scheduleFlush();
         }
         if (closed || takeover != null) return;
+        if (continueFor != null && queue.peek() == continueFor && streaming == null) {
+            continueFor = null;
+            writeNow(ResponseEncoder.CONTINUE);
+        }
         if (continueDeferred && queue.isEmpty() && streaming == null) {
             continueDeferred = false;
             writeNow(ResponseEncoder.CONTINUE);
@@ -467,16 +504,90 @@ final class Connection extends ChannelInboundHandlerAdapter {
                 || lingered > server.config().lingerMaxBytes();
     }
 
-    /** Reads while the queue is short, no upgrade is pending and the socket drains; stops otherwise (back-pressure). */
+    /**
+     * Reads while the queue is short, no upgrade is pending, the socket drains and a streamed body's
+     * handler keeps up; stops otherwise (back-pressure).
+     */
     private void updateReading(boolean writable) {
-        boolean shouldPause = queue.size() >= server.config().maxPipelined() || !writable || upgradePending;
+        boolean shouldPause = queue.size() >= server.config().maxPipelined()
+                || !writable
+                || upgradePending
+                || (bodyIn != null && bodyIn.full());
         if (shouldPause && !paused) {
             paused = true;
             ctx.channel().config().setAutoRead(false);
-        } else if (!shouldPause && paused && !closing) {
+        } else if (!shouldPause && paused && (!closing || bodyIn != null)) {
             paused = false;
             ctx.channel().config().setAutoRead(true);
             if (input != null && input.isReadable()) loop.execute(this::parseOwnInput);
+        }
+    }
+
+    // ---- streamed request bodies ---------------------------------------------------------------
+
+    private void onChunk(RequestParser.Chunk c) {
+        BodyStream s = bodyIn;
+        if (s == null) return; // dropped: its response went out
+        s.offer(c.data());
+        if (c.last()) {
+            s.end();
+            bodyIn = null;
+            updateReading(ctx.channel().isWritable());
+        }
+    }
+
+    /**
+     * The response of {@code ex} goes out before its streamed body arrived in full: the rest is
+     * dropped, and the connection closes after the response (lingering, so the unread upload does
+     * not reset it). Returns whether that happened.
+     */
+    private boolean abandonBody(Exchange ex) {
+        BodyStream s = ex.request == null ? null : ex.request.streamedBody();
+        if (s == null || s != bodyIn) return false;
+        s.abandon();
+        bodyIn = null;
+        closing = true;
+        lingerWanted = true;
+        parser.kill();
+        if (continueFor == ex) continueFor = null;
+        return true;
+    }
+
+    /** What a streamed body asks of its connection; every call lands on the connection's loop. */
+    private final class StreamFeed implements BodyStream.Feed {
+        private final boolean expectContinue;
+        Exchange exchange;
+
+        StreamFeed(boolean expectContinue) {
+            this.expectContinue = expectContinue;
+        }
+
+        @Override
+        public void resume() {
+            execute(() -> {
+                if (!closed && takeover == null) updateReading(ctx.channel().isWritable());
+            });
+        }
+
+        @Override
+        public void firstDemand() {
+            if (!expectContinue) return;
+            execute(() -> {
+                Exchange ex = exchange;
+                if (closed || ex.done || bodyIn != ex.request.streamedBody()) return;
+                if (queue.peek() == ex && streaming == null) writeNow(ResponseEncoder.CONTINUE);
+                else continueFor = ex; // after the responses before it (writeReady)
+            });
+        }
+
+        @Override
+        public void execute(Runnable task) {
+            onLoop(task);
+        }
+
+        @Override
+        public boolean inLoop() {
+            return loop.inEventLoop();
         }
     }
 
@@ -549,6 +660,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
 
     private void streamDone(Exchange ex, ChunkedBodyWriter writer, boolean close, Throwable error) {
         streaming = null;
+        boolean abandoned = !closed && abandonBody(ex);
         if (closed) {
             writer.dropHead();
             observe(ex, Outcome.CLIENT_GONE, writer.written());
@@ -583,7 +695,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
             return;
         }
         observe(ex, Outcome.SENT, writer.written());
-        if (close) {
+        if (close || abandoned) {
             closeAfterOut();
             return;
         }
@@ -628,8 +740,9 @@ final class Connection extends ChannelInboundHandlerAdapter {
         }
         long head = parser.headStartNanos();
         boolean headLate = head != 0 && now - head > cfg.headTimeout().toNanos();
-        boolean bodyStalled =
-                parser.inBody() && now - lastActivityNanos > cfg.headTimeout().toNanos();
+        boolean bodyStalled = parser.inBody()
+                && (bodyIn == null || !bodyIn.full()) // a full stream waits for its handler, not the client
+                && now - lastActivityNanos > cfg.headTimeout().toNanos();
         if ((headLate || bodyStalled) && !closing) {
             onFailure(new RequestParser.Failure(
                     408,
@@ -662,6 +775,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
             return;
         }
         closing = true;
+        if (bodyIn != null) return; // a streamed body being received is read to its end (or the drain timeout)
         ctx.channel().config().setAutoRead(false);
         if (queue.isEmpty() && streaming == null) closeAfterOut(); // a response may still wait for its flush
     }

@@ -4,6 +4,7 @@ import static dev.tulip.internal.http.HttpSyntax.*;
 
 import dev.tulip.Config;
 import dev.tulip.internal.HeaderList;
+import dev.tulip.internal.Target;
 import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -26,9 +27,12 @@ import java.util.Arrays;
  */
 final class RequestParser {
     /** What one call of {@link #parse} found. */
-    sealed interface Event permits Parsed, Failure, Signal {}
+    sealed interface Event permits Parsed, Chunk, Failure, Signal {}
 
-    /** A complete request. */
+    /**
+     * A complete request, or, for a route that streams its body, a request head whose body follows
+     * as {@link Chunk}s ({@code streamed}; {@code body} is then null).
+     */
     record Parsed(
             String method,
             String uri,
@@ -36,8 +40,13 @@ final class RequestParser {
             HeaderList headers,
             byte[] body,
             boolean keepAlive,
-            boolean http10KeepAlive)
+            boolean http10KeepAlive,
+            boolean streamed,
+            boolean expectContinue)
             implements Event {}
+
+    /** A piece of a streamed body; {@code last} ends it ({@code data} may then be empty). */
+    record Chunk(byte[] data, boolean last) implements Event {}
 
     /** A request that cannot be served; the connection closes after answering it. */
     record Failure(int status, String message) implements Event {}
@@ -60,15 +69,22 @@ final class RequestParser {
     private static final int MAX_CHUNK_LINE = 4096;
     private static final long MAX_BODY_ARRAY = Integer.MAX_VALUE - 8;
     private static final int MAX_LEADING_EMPTY_LINES = 8;
+    private static final byte[] NO_BYTES = new byte[0];
 
     private final int maxRequestLine;
     private final int maxHeaderSize;
     private final int maxHeaderCount;
     private final long maxBodySize;
-    /** A route's own body limit, asked once a head is read; null when no route has one. */
-    private final BodyLimits limits;
+    /** The app's body limit as configured: a streamed body is not one array, so it may exceed an array's size. */
+    private final long appBodyLimit;
+    /** The route of a request with a body, asked once its head is read (own limit, streamed body); null when no route needs asking. */
+    private final BodyRoutes routes;
     /** The body limit of the request being read. */
     private long bodyLimit;
+    /** The body of the request being read goes out in chunks instead of one array. */
+    private boolean streamed;
+    /** Bytes of a streamed body still to come (Content-Length), or bytes received so far (chunked). */
+    private long streamedBytes;
 
     private int state = HEAD;
     private long headStartNanos; // 0 when no head is being received
@@ -93,18 +109,19 @@ final class RequestParser {
     private final String[] lastNames = new String[16];
     private final String[] lastValues = new String[16];
 
-    /** The body limit for a request, by its method and target (a route may set its own). */
+    /** The route a request with a body goes to (its own body limit, whether it streams its body); null for none. */
     @FunctionalInterface
-    interface BodyLimits {
-        long limit(String method, String uri, long appLimit);
+    interface BodyRoutes {
+        Target route(String method, String uri);
     }
 
     RequestParser(Config config) {
         this(config, null);
     }
 
-    RequestParser(Config config, BodyLimits limits) {
-        this.limits = limits;
+    RequestParser(Config config, BodyRoutes routes) {
+        this.routes = routes;
+        this.appBodyLimit = config.maxBodySize();
         this.maxRequestLine = config.maxRequestLine();
         this.maxHeaderSize = config.maxHeaderSize();
         this.maxHeaderCount = config.maxHeaderCount();
@@ -306,11 +323,19 @@ final class RequestParser {
             expectContinue = http11;
         }
         // only a request with a body asks its route for a limit of its own
-        bodyLimit = limits == null || (contentLength <= 0 && !chunked)
-                ? maxBodySize
-                : Math.min(limits.limit(method, uri, maxBodySize), MAX_BODY_ARRAY);
+        Target route = routes == null || (contentLength <= 0 && !chunked) ? null : routes.route(method, uri);
+        streamed = route != null && route.streamBody();
+        long limit = route != null && route.maxBodySize() >= 0 ? route.maxBodySize() : appBodyLimit;
+        bodyLimit = streamed ? limit : Math.min(limit, MAX_BODY_ARRAY);
         if (contentLength > bodyLimit)
             throw new BadRequest(413, "body of " + contentLength + " bytes exceeds the limit of " + bodyLimit);
+        if (streamed) {
+            // the head goes to the handler now; the body follows as it arrives (100 Continue when first read)
+            state = chunked ? CHUNK_SIZE : FIXED_BODY;
+            streamedBytes = chunked ? 0 : contentLength;
+            trailerBytes = 0;
+            return new Parsed(method, uri, version, headers, null, keepAlive, http10KeepAlive, true, expectContinue);
+        }
         if (chunked) {
             state = CHUNK_SIZE;
             body = new byte[256];
@@ -385,6 +410,14 @@ final class RequestParser {
     // ---- bodies --------------------------------------------------------------------------------
 
     private Event readFixedBody(ByteBuf in) {
+        if (streamed) {
+            int n = (int) Math.min(in.readableBytes(), streamedBytes);
+            if (n == 0) return Signal.NEED_MORE;
+            byte[] data = new byte[n];
+            in.readBytes(data);
+            streamedBytes -= n;
+            return streamedBytes == 0 ? endStream(data) : new Chunk(data, false);
+        }
         int n = Math.min(in.readableBytes(), body.length - bodyLen);
         in.readBytes(body, bodyLen, n);
         bodyLen += n;
@@ -407,18 +440,30 @@ final class RequestParser {
                     if (size == 0) {
                         state = TRAILERS;
                     } else {
-                        if (bodyLen + size > bodyLimit)
+                        long received = streamed ? streamedBytes : bodyLen;
+                        if (received + size > bodyLimit)
                             throw new BadRequest(413, "chunked body exceeds the limit of " + bodyLimit + " bytes");
                         chunkRemaining = size;
+                        state = CHUNK_DATA;
+                        if (streamed) {
+                            streamedBytes += size;
+                            continue;
+                        }
                         int need = (int) (bodyLen + size);
                         if (need > body.length)
                             body = Arrays.copyOf(body, (int) Math.min(Math.max(need, body.length * 2L), bodyLimit));
-                        state = CHUNK_DATA;
                     }
                 }
                 case CHUNK_DATA -> {
                     int n = (int) Math.min(chunkRemaining, in.readableBytes());
                     if (n == 0) return Signal.NEED_MORE;
+                    if (streamed) {
+                        byte[] data = new byte[n];
+                        in.readBytes(data);
+                        chunkRemaining -= n;
+                        if (chunkRemaining == 0) state = CHUNK_END;
+                        return new Chunk(data, false);
+                    }
                     in.readBytes(body, bodyLen, n);
                     bodyLen += n;
                     chunkRemaining -= n;
@@ -456,15 +501,22 @@ final class RequestParser {
                         }
                     }
                     in.readerIndex(lf + 1);
-                    if (len == 0) return emit(Arrays.copyOf(body, bodyLen));
+                    if (len == 0) return streamed ? endStream(NO_BYTES) : emit(Arrays.copyOf(body, bodyLen));
                 }
                 default -> throw new IllegalStateException();
             }
         }
     }
 
+    private Chunk endStream(byte[] data) {
+        streamed = false;
+        headers = null;
+        state = keepAlive ? HEAD : DEAD;
+        return new Chunk(data, true);
+    }
+
     private Parsed emit(byte[] b) {
-        Parsed p = new Parsed(method, uri, version, headers, b, keepAlive, http10KeepAlive);
+        Parsed p = new Parsed(method, uri, version, headers, b, keepAlive, http10KeepAlive, false, false);
         body = null;
         headers = null;
         state = keepAlive ? HEAD : DEAD;

@@ -850,4 +850,64 @@ class RequestParserTest {
         assertFailure(parser.parse(in), 400);
         assertThat(parser.parse(in)).isEqualTo(Signal.NEED_MORE);
     }
+
+    // ---- streamed bodies -----------------------------------------------------------------------
+
+    private static RequestParser streamingParser(long routeLimit) {
+        var route = new dev.tulip.internal.Target(req -> null, false, true, "/echo", routeLimit, -1, true);
+        return new RequestParser(LIMITS, (method, uri) -> uri.equals("/echo") ? route : null);
+    }
+
+    private static String chunk(Event e) {
+        assertThat(e).isInstanceOf(RequestParser.Chunk.class);
+        var c = (RequestParser.Chunk) e;
+        return new String(c.data(), ISO_8859_1) + (c.last() ? "|end" : "");
+    }
+
+    @Test
+    void aStreamedRouteGetsTheHeadFirstThenTheBodyAsItArrives() {
+        RequestParser parser = streamingParser(-1);
+        ByteBuf in = bytes(post("Content-Length: 10\r\n", "hello"));
+
+        Parsed head = parsed(parser.parse(in));
+        assertThat(head.streamed()).isTrue();
+        assertThat(head.body()).isNull();
+        assertThat(chunk(parser.parse(in))).isEqualTo("hello");
+        assertThat(parser.parse(in)).isEqualTo(Signal.NEED_MORE);
+        in.writeBytes("world".getBytes(ISO_8859_1)).writeBytes(get("").getBytes(ISO_8859_1));
+        assertThat(chunk(parser.parse(in))).isEqualTo("world|end");
+        assertThat(parsed(parser.parse(in)).method()).as("the next request follows").isEqualTo("GET");
+    }
+
+    @Test
+    void aStreamedChunkedBodyEndsAfterItsTrailers() {
+        RequestParser parser = streamingParser(-1);
+        ByteBuf in = bytes(post(CHUNKED, "3\r\nabc\r\n2\r\nde\r\n0\r\nX-T: 1\r\n\r\n"));
+
+        assertThat(parsed(parser.parse(in)).streamed()).isTrue();
+        assertThat(chunk(parser.parse(in))).isEqualTo("abc");
+        assertThat(chunk(parser.parse(in))).isEqualTo("de");
+        assertThat(chunk(parser.parse(in))).isEqualTo("|end");
+    }
+
+    @Test
+    void aStreamedRouteMayAcceptMoreThanTheAppsLimitAndStillEnforcesItsOwn() {
+        RequestParser parser = streamingParser(20);
+        ByteBuf in = bytes(post(CHUNKED, "10\r\n" + "x".repeat(16) + "\r\n"));
+
+        parsed(parser.parse(in));
+        assertThat(chunk(parser.parse(in))).hasSize(16);
+        in.writeBytes("5\r\nyyyyy\r\n".getBytes(ISO_8859_1));
+        assertFailure(parser.parse(in), 413);
+    }
+
+    @Test
+    void aStreamedRequestThatExpectsContinueSaysSoInItsHeadInsteadOfSignallingContinue() {
+        RequestParser parser = streamingParser(-1);
+        ByteBuf in = bytes(post("Expect: 100-continue\r\nContent-Length: 2\r\n", ""));
+
+        Parsed head = parsed(parser.parse(in));
+        assertThat(head.expectContinue()).isTrue();
+        assertThat(parser.parse(in)).isEqualTo(Signal.NEED_MORE);
+    }
 }
