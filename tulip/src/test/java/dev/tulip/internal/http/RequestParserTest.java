@@ -876,7 +876,9 @@ class RequestParserTest {
         assertThat(parser.parse(in)).isEqualTo(Signal.NEED_MORE);
         in.writeBytes("world".getBytes(ISO_8859_1)).writeBytes(get("").getBytes(ISO_8859_1));
         assertThat(chunk(parser.parse(in))).isEqualTo("world|end");
-        assertThat(parsed(parser.parse(in)).method()).as("the next request follows").isEqualTo("GET");
+        assertThat(parsed(parser.parse(in)).method())
+                .as("the next request follows")
+                .isEqualTo("GET");
     }
 
     @Test
