@@ -249,15 +249,57 @@ final class HttpSyntax {
             size = size << 4 | d;
         }
         if (digits == 0) throw bad("malformed chunk size");
-        if (i < cr) {
-            int j = i;
-            while (j < cr && (in.getByte(j) == ' ' || in.getByte(j) == '\t')) j++;
-            if (j == cr || in.getByte(j) != ';') throw bad("malformed chunk size");
-            for (; j < cr; j++) {
-                int c = in.getByte(j) & 0xff;
-                if (c < 0x20 && c != '\t' || c == 0x7f) throw bad("control character in chunk extension");
-            }
-        }
+        if (i < cr) checkChunkExtensions(in, i, cr);
         return size;
+    }
+
+    /**
+     * RFC 9112 §7.1.1: {@code *( BWS ";" BWS token [ BWS "=" BWS ( token / quoted-string ) ] )}.
+     * Extensions are ignored, but only well-formed ones: a server that skips anything after a
+     * {@code ;} reads a chunk boundary where a stricter proxy in front of it does not.
+     */
+    private static void checkChunkExtensions(ByteBuf in, int i, int cr) {
+        do {
+            i = skipBlanks(in, i, cr);
+            if (i == cr || in.getByte(i) != ';') throw bad("malformed chunk size");
+            i = skipBlanks(in, i + 1, cr);
+            int name = i;
+            while (i < cr && TCHAR[in.getByte(i) & 0xff]) i++;
+            if (i == name) throw bad("malformed chunk extension: a name must follow ';'");
+            int afterName = i;
+            i = skipBlanks(in, i, cr);
+            if (i == cr || in.getByte(i) != '=') {
+                i = afterName; // no value: what follows must be the next ';' (or the end)
+                continue;
+            }
+            i = skipBlanks(in, i + 1, cr);
+            if (i < cr && in.getByte(i) == '"') {
+                i = quotedString(in, i + 1, cr);
+            } else {
+                int value = i;
+                while (i < cr && TCHAR[in.getByte(i) & 0xff]) i++;
+                if (i == value) throw bad("malformed chunk extension: a value must follow '='");
+            }
+        } while (i < cr);
+    }
+
+    /** The index after the closing quote of a quoted-string whose content starts at {@code i}. */
+    private static int quotedString(ByteBuf in, int i, int end) {
+        while (i < end) {
+            int c = in.getByte(i) & 0xff;
+            if (c == '"') return i + 1;
+            if (c == '\\') {
+                if (++i >= end) break;
+                c = in.getByte(i) & 0xff;
+            }
+            if (c < 0x20 && c != '\t' || c == 0x7f) throw bad("control character in chunk extension");
+            i++;
+        }
+        throw bad("malformed chunk extension: unterminated quoted value");
+    }
+
+    private static int skipBlanks(ByteBuf in, int i, int end) {
+        while (i < end && (in.getByte(i) == ' ' || in.getByte(i) == '\t')) i++;
+        return i;
     }
 }

@@ -556,9 +556,37 @@ class RequestParserTest {
     }
 
     @ParameterizedTest(name = "chunk size line \"{0}\"")
-    @ValueSource(strings = {"zz", "-1", "0x5", "", "5 garbage", "5;a=\u0001", "0000000000000005", "fffffffffffffffff"})
+    @ValueSource(
+            strings = {
+                "zz",
+                "-1",
+                "0x5",
+                "",
+                "5 garbage",
+                "5;a=\u0001",
+                "0000000000000005",
+                "fffffffffffffffff",
+                "5;",
+                "5; ",
+                "5;;a",
+                "5;=x",
+                "5;a=",
+                "5;a=\"x",
+                "5;a=b c",
+                "5;a b",
+                "5 ",
+                "5;a=\"\u0001\"",
+                "5;a=x "
+            })
     void aMalformedChunkSizeLineIsRejected(String sizeLine) {
         assertFailure(parse(post(CHUNKED, sizeLine + "\r\nhello\r\n0\r\n\r\n")), 400);
+    }
+
+    @ParameterizedTest(name = "chunk size line \"{0}\"")
+    @ValueSource(strings = {"5;a", "5;a=b", "5 ;a", "5; a = b", "5;a=\"quoted \\\" value\";b;c=d", "5\t;a"})
+    void wellFormedChunkExtensionsAreIgnored(String sizeLine) {
+        assertThat(body(parsed(parse(post(CHUNKED, sizeLine + "\r\nhello\r\n0\r\n\r\n")))))
+                .isEqualTo("hello");
     }
 
     static Stream<Arguments> chunkFraming() {
