@@ -20,13 +20,17 @@ import java.util.function.Consumer;
  * <pre>{@code
  * Sse sse = Sse.create(cfg -> cfg.heartbeat(Duration.ofSeconds(15)));
  * app.install(sse);
- * app.get("/clock", req -> sse.stream(req, events -> {
- *     long n = events.lastEventId().map(Long::parseLong).orElse(0L);
- *     while (!events.awaitClosed(Duration.ofSeconds(1))) {
- *         n++;
- *         events.send(Sse.event(Instant.now().toString()).id(Long.toString(n)).event("tick"));
- *     }
- * }));
+ * app.get(
+ *         "/clock",
+ *         req -> sse.stream(req, events -> {
+ *             long n = events.lastEventId().map(Long::parseLong).orElse(0L);
+ *             while (!events.awaitClosed(Duration.ofSeconds(1))) {
+ *                 n++;
+ *                 events.send(Sse.event(Instant.now().toString())
+ *                         .id(Long.toString(n))
+ *                         .event("tick"));
+ *             }
+ *         }));
  * }</pre>
  *
  * <p>Each event is flushed as it is sent, and a send blocks while the client's socket is full.

@@ -18,11 +18,13 @@ import java.util.regex.Pattern;
  * one file.
  *
  * <pre>{@code
- * app.get("/static/{path:path}", StaticFiles.directory(Path.of("public"), files -> files
- *         .cacheControl("public, max-age=3600")
- *         .immutableHashedNames()));
+ * app.get(
+ *         "/static/{path:path}",
+ *         StaticFiles.directory(
+ *                 root,
+ *                 files -> files.cacheControl("public, max-age=3600").immutableHashedNames()));
  * app.get("/assets/{path:path}", StaticFiles.classpath("/web"));
- * app.get("/favicon.ico", StaticFiles.file(Path.of("public/favicon.ico")));
+ * app.get("/favicon.ico", StaticFiles.file(root.resolve("favicon.ico")));
  * }</pre>
  *
  * <p>Every file gets a strong {@code ETag} (size and modification time; a content hash for class
