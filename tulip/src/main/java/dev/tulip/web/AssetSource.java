@@ -68,6 +68,7 @@ interface AssetSource {
     /** The regular file at {@code p}, by its real path, if that is inside {@code root} (null: anywhere). */
     private static Optional<Asset> read(Path p, Path root) {
         try {
+            if (!Files.isRegularFile(p)) return Optional.empty(); // no exception for a miss (most siblings)
             Path real = p.toRealPath();
             if (root != null && !real.startsWith(root)) return Optional.empty();
             BasicFileAttributes attrs = Files.readAttributes(real, BasicFileAttributes.class);

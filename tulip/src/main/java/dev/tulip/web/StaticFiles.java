@@ -5,7 +5,6 @@ import dev.tulip.Request;
 import dev.tulip.Response;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -182,22 +181,20 @@ public final class StaticFiles implements Handler {
         Asset plain = found.get();
         Asset asset = plain;
         Optional<String> coding = Optional.empty();
-        boolean varies = false;
         if (o.precompressed) {
-            Map<Precompressed.Coding, Asset> siblings = new HashMap<>(2);
-            for (Precompressed.Coding c : List.of(Precompressed.BR, Precompressed.GZIP))
-                source.sibling(plain, c.suffix()).ifPresent(s -> siblings.put(c, s));
-            varies = !siblings.isEmpty();
+            // siblings are looked for only for the codings the client takes, best first; the answer
+            // says it varies either way, since a client that takes another coding may get a sibling
             for (Precompressed.Coding c : Precompressed.accepted(req.headers().all("Accept-Encoding"))) {
-                if (siblings.containsKey(c)) {
-                    asset = siblings.get(c);
+                Optional<Asset> sibling = source.sibling(plain, c.suffix());
+                if (sibling.isPresent()) {
+                    asset = sibling.get();
                     coding = Optional.of(c.name());
                     break;
                 }
             }
         }
         String type = ContentTypes.of(plain.name(), o.types);
-        return FileResponses.respond(req, asset, type, coding, varies, cacheControl(plain), o.zeroCopy);
+        return FileResponses.respond(req, asset, type, coding, o.precompressed, cacheControl(plain), o.zeroCopy);
     }
 
     private String cacheControl(Asset plain) {
