@@ -3,6 +3,7 @@ package dev.tulip.web;
 import dev.tulip.web.SseClosedException.Reason;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +21,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * the response normally. Sends from several threads are safe; heartbeats go out between them.
  */
 public final class EventStream {
+    private static final byte[] HEARTBEAT = ":\n\n".getBytes(StandardCharsets.US_ASCII);
+
     private final OutputStream out;
     private final Optional<String> lastEventId;
     private final ReentrantLock lock = new ReentrantLock();
@@ -97,11 +100,16 @@ public final class EventStream {
 
     /** Writes raw {@code bytes} and flushes them as one chunk. */
     void write(byte[] bytes) {
+        write(List.of(bytes));
+    }
+
+    /** Writes each of {@code events} and flushes once: a subscriber that fell behind catches up in few writes. */
+    void write(List<byte[]> events) {
         lock.lock();
         try {
             Reason r = closed;
             if (r != null) throw new SseClosedException(r);
-            out.write(bytes);
+            for (byte[] b : events) out.write(b);
             out.flush();
             lastWriteNanos = System.nanoTime();
         } catch (IOException e) {
@@ -146,6 +154,4 @@ public final class EventStream {
             lock.unlock();
         }
     }
-
-    private static final byte[] HEARTBEAT = ":\n\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 }

@@ -1,6 +1,8 @@
 package dev.tulip.web;
 
 import dev.tulip.web.SseClosedException.Reason;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -47,10 +49,16 @@ public final class SseHub {
         Subscriber s = new Subscriber(events, new ArrayBlockingQueue<>(queueSize + 1)); // +1: room to wake it
         subscribers.add(s);
         events.onClose(() -> s.queue.offer(WAKE));
+        List<SseEvent> taken = new ArrayList<>(queueSize);
+        List<byte[]> batch = new ArrayList<>(queueSize);
         try {
             while (events.isOpen()) {
-                SseEvent e = s.queue.take();
-                if (e != WAKE && events.isOpen()) events.send(e);
+                taken.add(s.queue.take());
+                s.queue.drainTo(taken); // all that waits goes out in one flush
+                for (SseEvent e : taken) if (e != WAKE) batch.add(e.bytes());
+                taken.clear();
+                if (!batch.isEmpty() && events.isOpen()) events.write(batch);
+                batch.clear();
             }
         } finally {
             subscribers.remove(s);
