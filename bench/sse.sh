@@ -2,7 +2,7 @@
 # SSE fan-out: SseBench (a Tulip app with one SseHub) in one JVM, SseLoad (CLIENTS event streams,
 # default 1000) in another; for each of RATES (events published per second, default "100 1000 5000")
 # prints the events per second all clients received. Raw output under bench/results/sse-<time>/.
-# Every JVM runs under a timeout; the server is stopped by its pid.
+# Every JVM runs under a timeout; the server is stopped by its pid. Server on CPU 0, load on CPU 1.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/jdk.sh
@@ -12,9 +12,12 @@ if [ ! -f "$jar" ] || [ -n "$(find tulip/src/main bench/src/main -newer "$jar" -
 fi
 out="bench/results/sse-$(date -u +%Y%m%d-%H%M%S)"
 mkdir -p "$out"
+# as bench/compare.sh does: the server on CPU 0, the load on CPU 1 (when taskset is there)
+pin0="" pin1=""
+if command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ]; then pin0="taskset -c 0" pin1="taskset -c 1"; fi
 port="${PORT:-8090}"
 # shellcheck disable=SC2086
-PORT="$port" timeout 900 "$JAVA" $TULIP_JVM_FLAGS -Xmx1g -cp "$jar:bench/target/lib/*" dev.tulip.bench.SseBench \
+PORT="$port" timeout 900 $pin0 "$JAVA" $TULIP_JVM_FLAGS -Xmx1g -cp "$jar:bench/target/lib/*" dev.tulip.bench.SseBench \
   >"$out/server.log" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null || true' EXIT
@@ -27,6 +30,6 @@ done
   echo "# CLIENTS=${CLIENTS:-1000} RATES='${RATES:-100 1000 5000}' SECONDS_PER_RATE=${SECONDS_PER_RATE:-10}"
 } | tee "$out/load.txt"
 # shellcheck disable=SC2086
-PORT="$port" DURATION_SECONDS="${SECONDS_PER_RATE:-10}" timeout 600 "$JAVA" $TULIP_JVM_FLAGS -Xmx1g \
+PORT="$port" DURATION_SECONDS="${SECONDS_PER_RATE:-10}" timeout 600 $pin1 "$JAVA" $TULIP_JVM_FLAGS -Xmx1g \
   -cp "$jar:bench/target/lib/*" dev.tulip.bench.SseLoad | tee -a "$out/load.txt"
 echo "raw output: $out"

@@ -11,9 +11,12 @@ if [ ! -f "$jar" ] || [ -n "$(find tulip/src/main bench/src/main -newer "$jar" -
 fi
 out="bench/results/static-$(date -u +%Y%m%d-%H%M%S)"
 mkdir -p "$out"
+# as bench/compare.sh does: the server on CPU 0, the load on CPU 1 (when taskset is there)
+pin0="" pin1=""
+if command -v taskset >/dev/null && [ "$(nproc)" -ge 2 ]; then pin0="taskset -c 0" pin1="taskset -c 1"; fi
 port="${PORT:-8091}"
 # shellcheck disable=SC2086
-PORT="$port" timeout 900 "$JAVA" $TULIP_JVM_FLAGS -cp "$jar:bench/target/lib/*" dev.tulip.bench.StaticBench \
+PORT="$port" timeout 900 $pin0 "$JAVA" $TULIP_JVM_FLAGS -cp "$jar:bench/target/lib/*" dev.tulip.bench.StaticBench \
   >"$out/server.log" 2>&1 &
 server=$!
 trap 'kill "$server" 2>/dev/null || true' EXIT
@@ -26,8 +29,8 @@ echo "# $(date -u) $(nproc) cores; wrk -t$threads -c$conns -d$duration on the sa
 for file in 1k.bin 1m.bin; do
   for path in zc copy; do
     url="http://127.0.0.1:$port/$path/$file"
-    timeout 60 wrk -t"$threads" -c"$conns" -d5s "$url" >/dev/null # warm-up
-    timeout 60 wrk -t"$threads" -c"$conns" -d"$duration" "$url" | tee "$out/$path-$file.txt"
+    timeout 60 $pin1 wrk -t"$threads" -c"$conns" -d5s "$url" >/dev/null # warm-up
+    timeout 60 $pin1 wrk -t"$threads" -c"$conns" -d"$duration" "$url" | tee "$out/$path-$file.txt"
     printf '%s %s: %s, %s\n' "$path" "$file" \
       "$(grep Requests/sec "$out/$path-$file.txt")" "$(grep Transfer/sec "$out/$path-$file.txt")" | tee -a "$out/summary.txt"
   done
