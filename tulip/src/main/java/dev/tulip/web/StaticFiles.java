@@ -175,7 +175,7 @@ public final class StaticFiles implements Handler {
 
     @Override
     public Object handle(Request req) {
-        Optional<String> rel = takesPath ? StaticPath.clean(req.pathParam(o.param), o.dotfiles) : Optional.of("");
+        Optional<String> rel = takesPath ? StaticPath.clean(path(req), o.dotfiles) : Optional.of("");
         Optional<Asset> found = rel.flatMap(source::find);
         if (found.isEmpty()) return Response.notFound(req.path() + ": no such file");
         Asset plain = found.get();
@@ -195,6 +195,14 @@ public final class StaticFiles implements Handler {
         }
         String type = ContentTypes.of(plain.name(), o.types);
         return FileResponses.respond(req, asset, type, coding, o.precompressed, cacheControl(plain), o.zeroCopy);
+    }
+
+    private String path(Request req) {
+        if (!req.pathParams().containsKey(o.param))
+            throw new IllegalStateException(
+                    "StaticFiles on route " + req.route().orElse(req.path()) + " needs a path parameter {" + o.param
+                            + ":path} (or Options.param to name another)");
+        return req.pathParam(o.param);
     }
 
     private String cacheControl(Asset plain) {

@@ -1,10 +1,10 @@
 /**
- * Everyday web features as middleware on the public API: {@link dev.tulip.web.Cors} (cross-origin
+ * Everyday web features on the public API. Middleware: {@link dev.tulip.web.Cors} (cross-origin
  * requests and preflights), {@link dev.tulip.web.Sessions} (a signed cookie, or a server-side
  * {@link dev.tulip.web.SessionStore}) and {@link dev.tulip.web.Csrf} (a token in the session, or a
- * signed double-submit cookie); and handlers: {@link dev.tulip.web.StaticFiles} (files from a
+ * signed double-submit cookie). Handlers: {@link dev.tulip.web.StaticFiles} (files from a
  * directory, the class path or one file) and {@link dev.tulip.web.Sse} (server-sent events, with
- * {@link dev.tulip.web.SseHub} to fan them out). Response compression is not here: the server does it for every
- * body (see the {@code compression} setting).
+ * {@link dev.tulip.web.SseHub} to fan them out). Response compression is not here: the server does
+ * it for every body (see the {@code compression} setting).
  */
 package dev.tulip.web;
