@@ -26,7 +26,8 @@ final class Preconditions {
             if (!matches(ifMatch.get(), etag, false)) return Outcome.FAILED;
         } else {
             Optional<Long> since = req.header("If-Unmodified-Since").flatMap(HttpDates::parse);
-            if (since.isPresent() && (modified < 0 || modified > since.get())) return Outcome.FAILED;
+            // ignored for a resource without a modification date (RFC 9110 §13.1.4)
+            if (since.isPresent() && modified >= 0 && modified > since.get()) return Outcome.FAILED;
         }
         Optional<String> ifNoneMatch = req.header("If-None-Match");
         if (ifNoneMatch.isPresent()) {
