@@ -21,7 +21,11 @@ class SseIT {
     private final CompletableFuture<SseClosedException.Reason> ended = new CompletableFuture<>();
 
     private void start() {
-        app = Tulip.create(c -> c.port(0).drainTimeout(Duration.ofSeconds(20)));
+        start(Duration.ZERO);
+    }
+
+    private void start(Duration lameDuck) {
+        app = Tulip.create(c -> c.port(0).drainTimeout(Duration.ofSeconds(20)).lameDuck(lameDuck));
         app.install(sse);
         app.get(
                 "/framing",
@@ -178,6 +182,24 @@ class SseIT {
             assertThat(ended.get(1, TimeUnit.SECONDS)).isEqualTo(SseClosedException.Reason.STOPPING);
             while (nextEvent(a) != null) {} // every chunk up to the last one
             while (nextEvent(b) != null) {}
+        }
+        app = null;
+    }
+
+    @Test
+    void aStreamAskedForWhileTheAppStopsEndsAtOnceWithARetry() throws Exception {
+        start(Duration.ofSeconds(3)); // the lame duck: still accepting while it stops
+        try (RawHttp a = open("/idle")) {
+            a.readHead();
+            awaitCondition(() -> sse.openStreams() == 1);
+            Thread stopper = Thread.ofVirtual().start(app::stop);
+            assertThat(ended.get(5, TimeUnit.SECONDS)).isEqualTo(SseClosedException.Reason.STOPPING);
+            try (RawHttp b = open("/idle")) {
+                assertThat(b.readHead().status()).isEqualTo(200);
+                assertThat(chunk(b)).isEqualTo("retry: 1000\n\n");
+                assertThat(chunk(b)).isNull();
+            }
+            stopper.join();
         }
         app = null;
     }
