@@ -5,6 +5,7 @@ import dev.tulip.internal.Status;
 import dev.tulip.spi.Upgrade;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -50,6 +51,19 @@ public final class Response {
 
         /** A body written while it is sent. */
         record Stream(BodyWriter writer) implements Body {}
+
+        /**
+         * {@code length} bytes of the file at {@code path} from {@code offset}, sent from the file
+         * system: zero-copy ({@code sendfile}) where the transport allows, else copied as it is sent.
+         */
+        record File(Path path, long offset, long length) implements Body {
+            public File {
+                if (path == null) throw new IllegalArgumentException("path must not be null");
+                if (offset < 0 || length < 0)
+                    throw new IllegalArgumentException(
+                            "offset and length must not be negative, were " + offset + " and " + length);
+            }
+        }
 
         /** No body: after this {@code 101} another protocol takes the connection over. */
         record Takeover(Upgrade upgrade) implements Body {}
@@ -175,6 +189,15 @@ public final class Response {
     public static Response stream(String contentType, BodyWriter writer) {
         if (writer == null) throw new IllegalArgumentException("writer must not be null");
         return new Response(200).body(new Body.Stream(writer), contentType);
+    }
+
+    /**
+     * {@code 200} with {@code length} bytes of the file at {@code path} from {@code offset} as its
+     * body, sent from the file system (see {@link Body.File}); the file must not shrink before it is
+     * sent. {@code dev.tulip.web.StaticFiles} builds on it, with validators, ranges and types.
+     */
+    public static Response file(Path path, long offset, long length, String contentType) {
+        return new Response(200).body(new Body.File(path, offset, length), contentType);
     }
 
     private Response body(Body body, String contentType) {

@@ -204,6 +204,7 @@ class PublicApiTest {
             case Response.Body.Text t -> "text";
             case Response.Body.Json j -> "json";
             case Response.Body.Stream s -> "stream";
+            case Response.Body.File f -> "file";
             case Response.Body.Takeover t -> "takeover";
         };
         Cookie c = Cookie.of("c", "v")

@@ -1,11 +1,15 @@
 package dev.tulip.internal;
 
+import dev.tulip.Response;
 import dev.tulip.spi.InProcess;
 import dev.tulip.spi.RequestEvent;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,6 +48,7 @@ public final class Direct implements InProcess {
             }
             out = buf.toByteArray();
         }
+        if (p.file() != null) out = read(p.file());
         if (method.equals("HEAD")) out = Prepared.EMPTY;
         if (engine.observers().any()) {
             engine.observers()
@@ -59,6 +64,20 @@ public final class Direct implements InProcess {
                             d.results().requestIds() ? Optional.of(req.id()) : Optional.empty()));
         }
         return new Result(p.response(), out);
+    }
+
+    /** The bytes of a file body, read as the server would send them. */
+    private static byte[] read(Response.Body.File f) {
+        try (FileChannel ch = FileChannel.open(f.path(), StandardOpenOption.READ)) {
+            ByteBuffer buf = ByteBuffer.allocate(Math.toIntExact(f.length()));
+            while (buf.hasRemaining()) {
+                if (ch.read(buf, f.offset() + buf.position()) < 0)
+                    throw new IOException(f.path() + " is shorter than the " + f.length() + " bytes to send");
+            }
+            return buf.array();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

@@ -85,6 +85,7 @@ public final class Results {
             case Response.Body.Text t -> new Prepared(r, t.text().getBytes(StandardCharsets.UTF_8), null);
             case Response.Body.Json j -> new Prepared(r, toJson(j.value()), null);
             case Response.Body.Stream s -> new Prepared(r, null, s.writer());
+            case Response.Body.File f -> new Prepared(r, Prepared.EMPTY, null);
             case Response.Body.Takeover t -> new Prepared(r, Prepared.EMPTY, null);
         };
     }

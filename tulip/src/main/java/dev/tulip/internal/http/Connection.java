@@ -2,6 +2,7 @@ package dev.tulip.internal.http;
 
 import dev.tulip.Headers;
 import dev.tulip.RequestBodyException;
+import dev.tulip.Response;
 import dev.tulip.internal.BodyStream;
 import dev.tulip.internal.Dispatcher;
 import dev.tulip.internal.Durations;
@@ -356,8 +357,7 @@ final class Connection extends ChannelInboundHandlerAdapter {
             return;
         }
         // streams are observed when they end, upgrades when the connection is taken over
-        if ((p.stream() == null || ex.head) && p.upgrade() == null)
-            observe(ex, ex.outcome, ex.head ? 0 : p.body().length);
+        if ((p.stream() == null || ex.head) && p.upgrade() == null) observe(ex, ex.outcome, ex.head ? 0 : p.length());
         writeReady();
     }
 
@@ -397,6 +397,18 @@ final class Connection extends ChannelInboundHandlerAdapter {
                 return;
             }
             if (ex.upgrade) upgradePending = false; // answered without an upgrade: updateReading parses on
+            Response.Body.File file = p.file();
+            if (file != null && !ResponseEncoder.hasNoBody(p.response().status())) {
+                if (writeFile(ex, p, file, close)) {
+                    if (close) {
+                        closeAfterOut();
+                        return;
+                    }
+                    scheduleFlush();
+                    continue;
+                }
+                p = new Prepared(p.response(), null, FileBody.copy(file)); // streamed: gzipped, or not a socket
+            }
             boolean chunked = !ex.http10(); // HTTP/1.0 knows no chunked coding
             if (p.stream() != null
                     && !ex.head
@@ -429,6 +441,24 @@ final class Connection extends ChannelInboundHandlerAdapter {
         lastActivityNanos = System.nanoTime();
         updateReading(ctx.channel().isWritable());
         if (closing && queue.isEmpty() && streaming == null && server.draining()) closeAfterOut();
+    }
+
+    /**
+     * Writes the head of a file body and the file as a region after it (zero-copy); false, writing
+     * nothing, when the file must be streamed instead (gzipped on the fly, or the channel is not a
+     * socket). The region counts toward the channel's pending bytes, so reading pauses while it is sent.
+     */
+    private boolean writeFile(Exchange ex, Prepared p, Response.Body.File file, boolean close) {
+        if (!ex.head && !FileBody.zeroCopy(ctx.channel())) return false;
+        boolean keepAlive10 = ex.http10KeepAlive && !close;
+        if (!server.encoder()
+                .encodeFileHead(out(), p.response(), file.length(), ex.head, close, keepAlive10, requestHeaders(ex)))
+            return false;
+        if (!ex.head && file.length() > 0) {
+            flushOut(); // the head and the responses before it, then the file
+            ctx.writeAndFlush(FileBody.region(file), ctx.voidPromise());
+        }
+        return true;
     }
 
     /** The headers of the request {@code ex} answers, for the encoder's compression; null for an unread request. */

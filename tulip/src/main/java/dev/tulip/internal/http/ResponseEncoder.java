@@ -88,6 +88,30 @@ final class ResponseEncoder {
         if (!head && bodyLen > 0) buf.writeBytes(body);
     }
 
+    /**
+     * Appends the head of a file body of {@code length} bytes that is sent after it as it is
+     * ({@code head}: not at all); writes nothing and returns false when the body is to be gzipped,
+     * which a file region cannot be (it is streamed through a compressor instead).
+     */
+    boolean encodeFileHead(
+            ByteBuf buf,
+            Response r,
+            long length,
+            boolean head,
+            boolean close,
+            boolean http10KeepAlive,
+            Headers request) {
+        Compression.Decision coding = compression.decide(r, length, request, head);
+        if (coding == Compression.Decision.GZIP) return false;
+        buf.ensureWritable(160);
+        writeHead(buf, r, close, http10KeepAlive, coding);
+        buf.writeBytes(CONTENT_LENGTH);
+        writeDecimal(buf, length);
+        buf.writeBytes(CRLF);
+        buf.writeBytes(CRLF);
+        return true;
+    }
+
     /** Appends the head of a streamed response: chunked, or (for HTTP/1.0) delimited by closing the connection. */
     void encodeStreamHead(ByteBuf buf, Response r, boolean chunked, boolean close, boolean http10KeepAlive) {
         encodeStreamHead(buf, r, chunked, close, http10KeepAlive, null);
@@ -201,9 +225,9 @@ final class ResponseEncoder {
         return status < 200 || status == 204 || status == 304;
     }
 
-    static void writeDecimal(ByteBuf buf, int v) {
+    static void writeDecimal(ByteBuf buf, long v) {
         if (v >= 10) writeDecimal(buf, v / 10);
-        buf.writeByte('0' + v % 10);
+        buf.writeByte((int) ('0' + v % 10));
     }
 
     /** One chunk of a chunked body: size line, data, CRLF. */
