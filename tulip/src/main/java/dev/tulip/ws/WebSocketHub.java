@@ -19,7 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * })); // a closed websocket leaves the room by itself
  * }</pre>
  *
- * Thread-safe: members join, leave and broadcast from any thread.
+ * The outbound queue ({@link WebSockets.Builder#outboundQueue}) is what a member may fall behind
+ * by: size it for the bursts the room sends, since a burst larger than it drops even a member
+ * that reads at once. Thread-safe: members join, leave and broadcast from any thread.
  */
 public final class WebSocketHub {
     /** The close code sent to a member too slow for a broadcast. */
