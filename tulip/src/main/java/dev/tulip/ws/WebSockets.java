@@ -144,13 +144,10 @@ public final class WebSockets {
         }
 
         private Settings build() {
-            if (maxFrameSize > maxMessageSize)
-                throw new IllegalArgumentException(
-                        "maxFrameSize (" + maxFrameSize + ") must not exceed maxMessageSize (" + maxMessageSize + ")");
             return new Settings(
                     List.copyOf(subprotocols),
                     Set.copyOf(origins),
-                    maxFrameSize,
+                    Math.min(maxFrameSize, maxMessageSize), // a frame is at most a whole message
                     maxMessageSize,
                     outboundQueue,
                     failWhenFull,
