@@ -27,6 +27,7 @@ cp=(-cp "$jar:bench/target/lib/*")
 flags=(${TULIP_JVM_FLAGS} -Xms512m -Xmx512m -XX:+AlwaysPreTouch)
 JCMD="$(dirname "$JAVA")/jcmd"
 
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; } # utime + stime
 rss_kb() { awk '/VmRSS/ {print $2}' "/proc/$1/status"; }
 heap_kb() { # live heap after a full GC, in KB
   timeout 30 "$JCMD" "$1" GC.run >/dev/null
@@ -49,7 +50,11 @@ for server in $SERVERS; do
   for _ in $(seq 100); do grep -q READY "$log" && break; sleep 0.2; done
   grep -q READY "$log" || { echo "$server did not start" >&2; cat "$log" >&2; kill "$guard"; exit 1; }
   for n in $CONNS; do
-    taskset -c 1 timeout 120 "$JAVA" "${flags[@]}" "${cp[@]}" dev.tulip.bench.ws.WsLoad echo "$PORT" "$n" "$WARMUP" "$SECONDS_RUN" 32 \
+    # the server's CPU over the whole client run (warm-up included), so "per round trip" is an upper bound
+    t0=$(cpu_ticks "$pid"); s0=$(date +%s.%N)
+    line=$(taskset -c 1 timeout 120 "$JAVA" "${flags[@]}" "${cp[@]}" dev.tulip.bench.ws.WsLoad echo "$PORT" "$n" "$WARMUP" "$SECONDS_RUN" 32)
+    t1=$(cpu_ticks "$pid"); s1=$(date +%s.%N)
+    echo "$line server_cpu_percent=$(echo "($t1 - $t0) / $(getconf CLK_TCK) / ($s1 - $s0) * 100" | bc -l | xargs printf '%.0f')" \
       | tee -a "$out/$server.echo.txt"
   done
   # idle websockets: the client holds them until its stdin closes
