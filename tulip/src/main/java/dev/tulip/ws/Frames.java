@@ -1,7 +1,6 @@
 package dev.tulip.ws;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 
@@ -17,13 +16,6 @@ final class Frames {
     /** A final frame with {@code opcode} around {@code payload} (not copied). */
     static ByteBuf frame(int opcode, byte[] payload) {
         return Unpooled.wrappedBuffer(header(opcode, payload.length), payload);
-    }
-
-    /** A frame of {@code opcode} around a copy of {@code payload}'s readable bytes, in one buffer. */
-    static ByteBuf frame(ByteBufAllocator alloc, int opcode, ByteBuf payload) {
-        int n = payload.readableBytes();
-        byte[] h = header(opcode, n);
-        return alloc.buffer(h.length + n).writeBytes(h).writeBytes(payload, payload.readerIndex(), n);
     }
 
     /** A close frame with {@code code} and {@code reason}; an empty one for {@code 1005} (no code). */
