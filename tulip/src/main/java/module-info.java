@@ -6,6 +6,7 @@ module dev.tulip {
     exports dev.tulip;
     exports dev.tulip.async;
     exports dev.tulip.web;
+    exports dev.tulip.ws;
 
     requires transitive tools.jackson.core;
     requires transitive tools.jackson.databind;

@@ -33,7 +33,8 @@ class ApiSurfaceTest {
                             .as("export of %s is to everyone", e.source())
                             .isFalse())
                     .extracting(ModuleDescriptor.Exports::source)
-                    .containsExactlyInAnyOrder("dev.tulip", "dev.tulip.async", "dev.tulip.web", "dev.tulip.spi");
+                    .containsExactlyInAnyOrder(
+                            "dev.tulip", "dev.tulip.async", "dev.tulip.web", "dev.tulip.ws", "dev.tulip.spi");
         }
     }
 
@@ -43,6 +44,7 @@ class ApiSurfaceTest {
         List<Class<?>> api = new ArrayList<>(publicTypes("dev/tulip", "dev.tulip"));
         api.addAll(publicTypes("dev/tulip/async", "dev.tulip.async", true));
         api.addAll(publicTypes("dev/tulip/web", "dev.tulip.web"));
+        api.addAll(publicTypes("dev/tulip/ws", "dev.tulip.ws"));
         for (Class<?> c : api) {
             for (Method m : c.getDeclaredMethods()) {
                 if (!visible(m)) continue;
@@ -61,12 +63,14 @@ class ApiSurfaceTest {
     }
 
     @Test
-    void theWebPackageIsBuiltOnThePublicApiOnly() throws IOException {
-        Path dir = Path.of("src/main/java/dev/tulip/web");
-        assertThat(dir).isDirectory();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path f : files.toList()) {
-                assertThat(Files.readString(f)).as(f.toString()).doesNotContain("dev.tulip.internal");
+    void theWebAndWebSocketPackagesAreBuiltOnThePublicApiOnly() throws IOException {
+        for (String pkg : List.of("web", "ws")) {
+            Path dir = Path.of("src/main/java/dev/tulip/" + pkg);
+            assertThat(dir).isDirectory();
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path f : files.toList()) {
+                    assertThat(Files.readString(f)).as(f.toString()).doesNotContain("dev.tulip.internal");
+                }
             }
         }
     }
