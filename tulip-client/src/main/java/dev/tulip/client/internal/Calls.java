@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,46 +27,34 @@ public final class Calls {
 
     /** Sends {@code req}; the response has its body in memory when {@code buffered}, else streamed. */
     public CompletionStage<RawResponse> send(Req req, boolean buffered) {
-        Call call = new Call(buffered);
-        if (transport.isClosed()) {
-            call.result.completeExceptionally(transport.closedFailure(req));
-            return call.result;
-        }
-        long ms = req.total().toMillis();
-        ScheduledFuture<?> timer = transport.loop().schedule(() -> call.timedOut(ms), ms, TimeUnit.MILLISECONDS);
-        call.result.whenComplete((r, t) -> {
-            if (buffered || t != null) timer.cancel(false);
-        });
-        call.timer = timer;
-        call.attempt(req, 0, 0);
+        Call call = new Call(buffered, System.nanoTime() + req.total().toNanos());
+        if (transport.isClosed()) call.result.completeExceptionally(transport.closedFailure(req));
+        else call.attempt(req, 0, 0);
         return call.result;
     }
 
+    /**
+     * A call in progress. Its total timeout is enforced by the parts that wait: the pool's wait for a
+     * connection, the connect (its timeout shortened to what remains), and the exchange's timer,
+     * which covers a streamed body to its end.
+     */
     private final class Call {
         final CompletableFuture<RawResponse> result = new CompletableFuture<>();
         final boolean buffered;
-        volatile Req current;
-        volatile Exchange exchange;
-        volatile ScheduledFuture<?> timer;
+        final long deadline;
 
-        Call(boolean buffered) {
+        Call(boolean buffered, long deadline) {
             this.buffered = buffered;
+            this.deadline = deadline;
         }
 
         void attempt(Req req, int retry, int redirects) {
-            current = req;
-            if (result.isDone()) return;
-            transport.pool(req).acquire(req).whenComplete((lease, failure) -> {
+            transport.pool(req).acquire(req, deadline).whenComplete((lease, failure) -> {
                 if (failure != null) {
                     failed(req, retry, redirects, failure);
                     return;
                 }
-                if (result.isDone()) { // timed out while waiting for the connection
-                    lease.pool().release(lease.channel(), true);
-                    return;
-                }
-                Exchange e = new Exchange(transport, lease, req, buffered);
-                exchange = e;
+                Exchange e = new Exchange(transport, lease, req, buffered, deadline);
                 e.response.whenComplete((r, t) -> {
                     if (t != null) failed(req, retry, redirects, t);
                     else answered(r, redirects);
@@ -77,20 +64,25 @@ public final class Calls {
         }
 
         private void failed(Req req, int retry, int redirects, Throwable t) {
-            if (!result.isDone() && Failures.beforeResponse(t) && req.retryable() && retry < transport.config().retries()
-                    && !transport.isClosed()) {
-                long wait = transport.config().retryBackoff().toMillis() << retry;
-                transport.loop().schedule(() -> attempt(req, retry + 1, redirects), wait, TimeUnit.MILLISECONDS);
+            long wait = transport.config().retryBackoff().toNanos() << retry;
+            if (Failures.beforeResponse(t) && req.retryable() && retry < transport.config().retries()
+                    && !transport.isClosed() && System.nanoTime() + wait - deadline < 0) {
+                transport.loop().schedule(() -> attempt(req, retry + 1, redirects), wait, TimeUnit.NANOSECONDS);
                 return;
             }
+            if (t instanceof io.netty.channel.ConnectTimeoutException && System.nanoTime() - deadline >= 0)
+                t = new TotalTimeoutException(
+                        "no connection within the total timeout of " + req.total().toMillis() + "ms",
+                        req.method(),
+                        req.urlText(),
+                        t);
             result.completeExceptionally(Failures.translate(t, req));
         }
 
         private void answered(RawResponse r, int redirects) {
             Req next = redirect(r);
             if (next == null) {
-                if (!result.complete(r)) r.discard();
-                else if (!buffered) streamEnds(r);
+                result.complete(r);
                 return;
             }
             r.discard();
@@ -104,26 +96,6 @@ public final class Calls {
                 return;
             }
             attempt(next, 0, redirects + 1);
-        }
-
-        /** A streamed response's total timeout runs on until its body ends. */
-        private void streamEnds(RawResponse r) {
-            // the body stream fails the reader on abort; the timer is cancelled when the exchange ends
-            Exchange e = exchange;
-            if (e != null) e.onDone(() -> timer.cancel(false));
-        }
-
-        void timedOut(long ms) {
-            Req req = current;
-            TotalTimeoutException t = new TotalTimeoutException(
-                    "no complete response within the total timeout of " + ms + "ms", req.method(), req.urlText(), null);
-            if (!result.completeExceptionally(t)) {
-                Exchange e = exchange;
-                if (e != null) e.abort(t); // a streamed body still arriving
-                return;
-            }
-            Exchange e = exchange;
-            if (e != null) e.abort(t);
         }
     }
 

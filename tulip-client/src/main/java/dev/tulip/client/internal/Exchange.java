@@ -2,6 +2,7 @@ package dev.tulip.client.internal;
 
 import dev.tulip.client.ConnectionClosedException;
 import dev.tulip.client.ReadTimeoutException;
+import dev.tulip.client.TotalTimeoutException;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -41,8 +42,10 @@ final class Exchange {
     private final Channel ch;
     private final ExchangeHandler handler;
     final CompletableFuture<RawResponse> response = new CompletableFuture<>();
-    private final CompletableFuture<Void> finished = new CompletableFuture<>();
     private ScheduledFuture<?> readTimer;
+    private long lastActivity;
+    private final long deadline; // System.nanoTime() at which the call's total timeout ends
+    private boolean timerPaused; // the reader of a streamed body is behind: the server is not to blame
     private boolean answered; // a byte of the response arrived
     private boolean informational; // inside a 1xx response, skipped
     private boolean requestSent;
@@ -53,7 +56,8 @@ final class Exchange {
     private ByteArrayOutputStream bytes;
     private BodyStream stream;
 
-    Exchange(Transport transport, Pool.Lease lease, Req req, boolean buffered) {
+    Exchange(Transport transport, Pool.Lease lease, Req req, boolean buffered, long deadline) {
+        this.deadline = deadline;
         this.transport = transport;
         this.lease = lease;
         this.req = req;
@@ -209,37 +213,33 @@ final class Exchange {
 
     private void end() {
         responseEnded = true;
-        cancelReadTimer();
+        if (!requestSent) keepAlive = false; // answered before the body was sent: the rest cannot follow
+        finish(); // the connection first, so the caller's next request finds it free
         if (buffered) response.complete(head.withBody(bytes.toByteArray()));
         else stream.end();
-        if (!requestSent) keepAlive = false; // answered before the body was sent: the rest cannot follow
-        finish();
     }
 
     private void finish() {
         if (done) return;
         done = true;
+        cancelReadTimer();
         handler.current(null);
         transport.ended(this);
         lease.pool().release(ch, keepAlive && !transport.isClosed());
-        finished.complete(null);
     }
 
-    /** Runs {@code r} once the exchange ended, well or not. */
-    void onDone(Runnable r) {
-        finished.whenComplete((x, t) -> r.run());
-    }
 
     /** The consumer of a streamed body is behind: stop reading from the socket. */
     private void pause() {
         ch.config().setAutoRead(false);
-        cancelReadTimer(); // waiting for our reader, not for the server
+        timerPaused = true; // waiting for our reader, not for the server
     }
 
     /** From the body's reader: it caught up, read on. */
     void resume() {
         ch.eventLoop().execute(() -> {
             if (done || responseEnded || ch.config().isAutoRead()) return;
+            timerPaused = false;
             armReadTimer();
             ch.config().setAutoRead(true);
         });
@@ -275,7 +275,6 @@ final class Exchange {
         transport.ended(this);
         if (!response.completeExceptionally(t) && stream != null) stream.fail(t);
         lease.pool().release(ch, false);
-        finished.complete(null);
     }
 
     boolean isDone() {
@@ -285,14 +284,44 @@ final class Exchange {
     /** From the pump: a chunk went out, so the connection is alive. */
     void progress() {
         ch.eventLoop().execute(() -> {
-            if (!done && !(stream != null && !ch.config().isAutoRead())) armReadTimer();
+            if (!done && !timerPaused) armReadTimer();
         });
     }
 
+    /**
+     * Notes activity; the one timer of the exchange is scheduled once and, when it fires early,
+     * rescheduled for what remains, so no read cancels and schedules a task.
+     */
     private void armReadTimer() {
-        cancelReadTimer();
-        long ms = transport.config().readTimeout().toMillis();
-        readTimer = ch.eventLoop().schedule(this::readTimedOut, ms, TimeUnit.MILLISECONDS);
+        lastActivity = System.nanoTime();
+        if (readTimer == null) scheduleReadTimer(left(lastActivity));
+    }
+
+    private long left(long now) {
+        return Math.min(lastActivity + transport.config().readTimeout().toNanos(), deadline) - now;
+    }
+
+    private void scheduleReadTimer(long nanos) {
+        readTimer = ch.eventLoop().schedule(this::readTimerFired, nanos, TimeUnit.NANOSECONDS);
+    }
+
+    private void readTimerFired() {
+        readTimer = null;
+        if (done) return;
+        long now = System.nanoTime();
+        if (now - deadline >= 0) {
+            fail(new TotalTimeoutException(
+                    "no complete response within the total timeout of " + req.total().toMillis() + "ms",
+                    req.method(),
+                    req.urlText(),
+                    null));
+        } else if (timerPaused) {
+            scheduleReadTimer(deadline - now); // only the total timeout runs while our reader is behind
+        } else {
+            long left = left(now);
+            if (left > 0) scheduleReadTimer(left);
+            else readTimedOut();
+        }
     }
 
     private void cancelReadTimer() {

@@ -5,6 +5,8 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.util.AttributeKey;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Deque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
@@ -12,16 +14,16 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The connections to one origin: idle keep-alive ones (most recently used first, each closed after
- * the idle timeout), at most {@code max} open, and the calls waiting for one when all are busy
+ * the idle timeout by the transport's sweep or when next taken), at most {@code max} open, and the calls waiting for one when all are busy
  * (each failing with {@link PoolExhaustedException} after the pool timeout).
  */
 final class Pool {
-    private static final AttributeKey<ScheduledFuture<?>> IDLE_CLOSE = AttributeKey.valueOf("tulip.client.idleClose");
+    private static final AttributeKey<Long> IDLE_SINCE = AttributeKey.valueOf("tulip.client.idleSince");
 
     /** A connection handed to one exchange; {@code reused} when it served a request before. */
     record Lease(Channel channel, boolean reused, Pool pool) {}
 
-    private record Waiter(CompletableFuture<Lease> future, Req req, ScheduledFuture<?> timeout) {}
+    private record Waiter(CompletableFuture<Lease> future, Req req, long deadline, ScheduledFuture<?> timeout) {}
 
     private final Transport transport;
     private final Origin origin;
@@ -36,7 +38,7 @@ final class Pool {
     }
 
     /** A connection for {@code req}: an idle one, a new one, or the next one freed. */
-    CompletableFuture<Lease> acquire(Req req) {
+    CompletableFuture<Lease> acquire(Req req, long deadline) {
         CompletableFuture<Lease> f = new CompletableFuture<>();
         synchronized (this) {
             if (closed) {
@@ -44,28 +46,31 @@ final class Pool {
                 return f;
             }
             Channel ch;
+            long now = System.nanoTime();
             while ((ch = idle.pollFirst()) != null) {
-                ScheduledFuture<?> t = ch.attr(IDLE_CLOSE).getAndSet(null);
-                if (t != null) t.cancel(false);
-                if (ch.isActive()) {
+                if (ch.isActive() && !expired(ch, now)) {
                     f.complete(new Lease(ch, true, this));
                     return f;
                 }
+                ch.close();
             }
             if (open >= transport.config().maxConnectionsPerHost()) {
-                long ms = transport.config().poolTimeout().toMillis();
-                ScheduledFuture<?> timeout = transport.loop().schedule(() -> expire(f, req), ms, TimeUnit.MILLISECONDS);
-                waiters.addLast(new Waiter(f, req, timeout));
+                long pool = transport.config().poolTimeout().toNanos();
+                long left = deadline - System.nanoTime();
+                boolean total = left < pool;
+                ScheduledFuture<?> timeout = transport.loop()
+                        .schedule(() -> expire(f, req, total), Math.min(pool, left), TimeUnit.NANOSECONDS);
+                waiters.addLast(new Waiter(f, req, deadline, timeout));
                 return f;
             }
             open++;
         }
-        connect(f);
+        connect(f, deadline);
         return f;
     }
 
-    private void connect(CompletableFuture<Lease> f) {
-        ChannelFuture connect = transport.connect(origin);
+    private void connect(CompletableFuture<Lease> f, long deadline) {
+        ChannelFuture connect = transport.connect(origin, deadline);
         connect.channel().closeFuture().addListener(x -> closed(connect.channel()));
         connect.addListener(x -> {
             if (x.isSuccess()) {
@@ -76,11 +81,14 @@ final class Pool {
         });
     }
 
-    private void expire(CompletableFuture<Lease> f, Req req) {
+    private void expire(CompletableFuture<Lease> f, Req req, boolean total) {
         synchronized (this) {
             waiters.removeIf(w -> w.future == f);
         }
-        f.completeExceptionally(new PoolExhaustedException(
+        if (total) f.completeExceptionally(new dev.tulip.client.TotalTimeoutException(
+                "no connection free within the total timeout of " + req.total().toMillis() + "ms",
+                req.method(), req.urlText(), null));
+        else f.completeExceptionally(new PoolExhaustedException(
                 "all " + transport.config().maxConnectionsPerHost() + " connections to " + origin.host() + ":"
                         + origin.port() + " stayed busy for " + transport.config().poolTimeout().toMillis()
                         + "ms (raise cfg.maxConnectionsPerHost or cfg.poolTimeout)",
@@ -103,8 +111,7 @@ final class Pool {
             }
             w = waiters.pollFirst();
             if (w == null) {
-                long ms = transport.config().idleTimeout().toMillis();
-                ch.attr(IDLE_CLOSE).set(ch.eventLoop().schedule(() -> closeIfIdle(ch), ms, TimeUnit.MILLISECONDS));
+                ch.attr(IDLE_SINCE).set(System.nanoTime());
                 idle.addFirst(ch);
                 return;
             }
@@ -113,12 +120,20 @@ final class Pool {
         if (!w.future.complete(new Lease(ch, true, this))) release(ch, true);
     }
 
-    private void closeIfIdle(Channel ch) {
-        boolean wasIdle;
+    private boolean expired(Channel ch, long now) {
+        Long since = ch.attr(IDLE_SINCE).get();
+        return since != null && now - since >= transport.config().idleTimeout().toNanos();
+    }
+
+    /** Closes the connections idle for longer than the idle timeout (the transport's sweep calls it). */
+    void sweep() {
+        List<Channel> old = new ArrayList<>();
+        long now = System.nanoTime();
         synchronized (this) {
-            wasIdle = idle.remove(ch);
+            // the least recently used are last
+            while (!idle.isEmpty() && expired(idle.peekLast(), now)) old.add(idle.pollLast());
         }
-        if (wasIdle) ch.close();
+        old.forEach(Channel::close);
     }
 
     private void closed(Channel ch) {
@@ -131,7 +146,7 @@ final class Pool {
             open++;
         }
         w.timeout.cancel(false);
-        connect(w.future);
+        connect(w.future, w.deadline);
     }
 
     /** Connections open or opening, idle ones included. */

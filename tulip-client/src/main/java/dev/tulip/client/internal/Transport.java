@@ -21,6 +21,7 @@ import io.netty.handler.ssl.SslHandler;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
@@ -36,6 +37,7 @@ public final class Transport {
     private final Bootstrap bootstrap;
     private final Map<Origin, Pool> pools = new ConcurrentHashMap<>();
     private final Set<Exchange> inFlight = ConcurrentHashMap.newKeySet();
+    private final ScheduledFuture<?> sweep;
     private volatile SslContext ssl;
     private volatile boolean closed;
 
@@ -49,6 +51,9 @@ public final class Transport {
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
                         Math.min(Integer.MAX_VALUE, config.connectTimeout().toMillis()));
+        long every = Math.max(10, Math.min(1000, config.idleTimeout().toMillis() / 2));
+        this.sweep = group.next()
+                .scheduleWithFixedDelay(() -> pools.values().forEach(Pool::sweep), every, every, TimeUnit.MILLISECONDS);
     }
 
     /** A transport on an app's loops, which the app shuts down. */
@@ -83,9 +88,12 @@ public final class Transport {
                 "the HTTP client is closed (its app stopped, or close() was called)", req.method(), req.urlText(), null);
     }
 
-    ChannelFuture connect(Origin origin) {
+    /** Opens a connection within the connect timeout, shortened to what remains before {@code deadline}. */
+    ChannelFuture connect(Origin origin, long deadline) {
+        long ms = Math.min(config.connectTimeout().toMillis(), Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
         return bootstrap
                 .clone()
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(Integer.MAX_VALUE, ms))
                 .remoteAddress(origin.host(), origin.port())
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
@@ -129,6 +137,7 @@ public final class Transport {
     /** Refuses new calls, fails the calls in flight, closes every connection, and shuts down an own loop. */
     public void close() {
         closed = true;
+        sweep.cancel(false);
         pools.values().forEach(Pool::close);
         for (Exchange e : inFlight) e.abort(closedFailure(e.req()));
         if (ownsGroup) group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
