@@ -64,7 +64,8 @@ public final class Http implements Integration, AutoCloseable {
         setup.resource(
                 "HTTP client",
                 ctx -> {
-                    open(Transport.on(config, setup.runtime().loops()),
+                    open(
+                            Transport.on(config, setup.runtime().loops()),
                             setup.runtime().config().jsonMapper().map(m -> (ObjectMapper) m));
                     return this;
                 },
@@ -73,7 +74,9 @@ public final class Http implements Integration, AutoCloseable {
 
     private synchronized void open(Transport t, Optional<ObjectMapper> appMapper) {
         if (transport != null || closed) throw new IllegalStateException("this Http client was opened before");
-        mapper = config.jsonMapper().or(() -> appMapper).orElseGet(() -> JsonMapper.builder().build());
+        mapper = config.jsonMapper()
+                .or(() -> appMapper)
+                .orElseGet(() -> JsonMapper.builder().build());
         calls = new Calls(t);
         transport = t;
     }
@@ -144,7 +147,9 @@ public final class Http implements Integration, AutoCloseable {
 
     ObjectMapper mapper() {
         ObjectMapper m = mapper;
-        return m != null ? m : config.jsonMapper().orElseGet(() -> JsonMapper.builder().build());
+        return m != null
+                ? m
+                : config.jsonMapper().orElseGet(() -> JsonMapper.builder().build());
     }
 
     /** Fails the calls in flight, closes every connection; later calls fail with {@link ClientClosedException}. */

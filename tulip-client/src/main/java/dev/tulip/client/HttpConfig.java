@@ -89,7 +89,8 @@ public record HttpConfig(
         public Builder baseUrl(String url) {
             URI uri = URI.create(url);
             if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null)
-                throw new IllegalArgumentException("the base URL must be http://host[:port][/path] or https://..., got " + url);
+                throw new IllegalArgumentException(
+                        "the base URL must be http://host[:port][/path] or https://..., got " + url);
             this.baseUrl = Optional.of(uri);
             return this;
         }

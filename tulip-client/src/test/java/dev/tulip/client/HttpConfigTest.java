@@ -27,8 +27,7 @@ class HttpConfigTest {
 
     @Test
     void aBaseUrlMustBeHttpWithAHost() {
-        assertThatThrownBy(() -> Http.create(cfg -> cfg.baseUrl("ftp://h/")))
-                .hasMessageContaining("http://host");
+        assertThatThrownBy(() -> Http.create(cfg -> cfg.baseUrl("ftp://h/"))).hasMessageContaining("http://host");
     }
 
     @Test

@@ -32,10 +32,12 @@ class JsonIT {
         app.get("/missing", req -> {
             throw HttpException.notFound("no such user");
         });
-        app.get("/headers", req -> Map.of(
-                "agent", req.header("User-Agent").orElse("-"),
-                "key", req.header("X-Key").orElse("-"),
-                "query", req.rawQuery()));
+        app.get(
+                "/headers",
+                req -> Map.of(
+                        "agent", req.header("User-Agent").orElse("-"),
+                        "key", req.header("X-Key").orElse("-"),
+                        "query", req.rawQuery()));
         server = TestServer.start(app);
         url = server.client().baseUrl();
     }
@@ -82,18 +84,24 @@ class JsonIT {
             assertThat(r.status()).isEqualTo(404);
             assertThat(r.isSuccess()).isFalse();
             assertThat(r.as(JsonNode.class).get("message").asString()).isEqualTo("no such user");
-            assertThat(r.header("content-type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+            assertThat(r.header("content-type"))
+                    .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
         }
     }
 
     @Test
     void defaultHeadersAndQueryParametersAreSentEscaped() {
         try (Http http = Http.open(cfg -> cfg.baseUrl(url).header("X-Key", "k1"))) {
-            JsonNode sent = http.get("/headers").query("q", "a b&c").query("n", 2).as(JsonNode.class);
+            JsonNode sent =
+                    http.get("/headers").query("q", "a b&c").query("n", 2).as(JsonNode.class);
             assertThat(sent.get("agent").asString()).isEqualTo("tulip-client");
             assertThat(sent.get("key").asString()).isEqualTo("k1");
             assertThat(sent.get("query").asString()).isEqualTo("q=a%20b%26c&n=2");
-            assertThat(http.get("/headers").header("x-key", "k2").as(JsonNode.class).get("key").asString())
+            assertThat(http.get("/headers")
+                            .header("x-key", "k2")
+                            .as(JsonNode.class)
+                            .get("key")
+                            .asString())
                     .isEqualTo("k2");
         }
     }

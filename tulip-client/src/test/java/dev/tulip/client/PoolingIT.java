@@ -68,7 +68,8 @@ class PoolingIT {
 
     @Test
     void aCallWaitingLongerThanThePoolTimeoutFailsAsPoolExhausted() throws Exception {
-        try (Http http = Http.open(cfg -> cfg.baseUrl(url).maxConnectionsPerHost(1).poolTimeout(Duration.ofMillis(200)))) {
+        try (Http http =
+                Http.open(cfg -> cfg.baseUrl(url).maxConnectionsPerHost(1).poolTimeout(Duration.ofMillis(200)))) {
             Thread holder = Thread.ofVirtual().start(() -> http.get("/held").text());
             while (clientPorts.isEmpty()) Thread.sleep(5);
             assertThatThrownBy(() -> http.get("/port").text())

@@ -38,8 +38,11 @@ class RedirectsIT {
     /** {@code /echo} answers the method, the body and the Authorization header it got. */
     private static Tulip echo(Tulip app) {
         for (String m : METHODS)
-            app.route(m, "/echo", req -> req.method() + " " + req.text() + " auth="
-                    + req.header("Authorization").orElse("-"));
+            app.route(
+                    m,
+                    "/echo",
+                    req -> req.method() + " " + req.text() + " auth="
+                            + req.header("Authorization").orElse("-"));
         return app;
     }
 
@@ -88,7 +91,8 @@ class RedirectsIT {
     @Test
     void aCrossOriginRedirectDropsTheAuthorizationHeader() {
         try (Http http = Http.open(cfg -> cfg.baseUrl(url))) {
-            ClientResponse r = http.get("/away").header("Authorization", "secret").send();
+            ClientResponse r =
+                    http.get("/away").header("Authorization", "secret").send();
             assertThat(r.text()).isEqualTo("GET  auth=-");
             assertThat(r.url()).isEqualTo(otherUrl + "/echo");
         }

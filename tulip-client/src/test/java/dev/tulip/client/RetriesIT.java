@@ -62,7 +62,9 @@ class RetriesIT {
         int state = 0;
         int b;
         while ((b = in.read()) >= 0) {
-            state = b == '\r' && (state == 0 || state == 2) ? state + 1 : b == '\n' && (state == 1 || state == 3) ? state + 1 : 0;
+            state = b == '\r' && (state == 0 || state == 2)
+                    ? state + 1
+                    : b == '\n' && (state == 1 || state == 3) ? state + 1 : 0;
             if (state == 4) return true;
         }
         return false;
@@ -113,7 +115,8 @@ class RetriesIT {
         try (Http http = Http.open(cfg -> cfg.baseUrl(url).retries(2, Duration.ofMillis(100)))) {
             long t0 = System.nanoTime();
             assertThatThrownBy(() -> http.get("/x").send()).isInstanceOf(ConnectRefusedException.class);
-            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isGreaterThanOrEqualTo(Duration.ofMillis(300)); // 100 + 200
+            assertThat(Duration.ofNanos(System.nanoTime() - t0))
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(300)); // 100 + 200
         }
     }
 }

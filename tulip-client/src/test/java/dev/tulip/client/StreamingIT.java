@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tulip.Response;
 import dev.tulip.Tulip;
 import dev.tulip.test.TestServer;
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -30,17 +29,20 @@ class StreamingIT {
     static void start() {
         Tulip app = Tulip.create(cfg -> cfg.port(0));
         app.post("/crc", req -> {
-            CRC32 crc = new CRC32();
-            crc.update(req.body());
-            return req.body().length + " " + crc.getValue();
-        }).maxBodySize(64 * MIB);
-        app.get("/download/{mib:int}", req -> Response.stream("application/octet-stream", out -> {
-            byte[] chunk = new byte[64 * 1024];
-            for (long n = 0; n < req.pathInt("mib") * MIB; n += chunk.length) {
-                out.write(chunk);
-                written.addAndGet(chunk.length);
-            }
-        }));
+                    CRC32 crc = new CRC32();
+                    crc.update(req.body());
+                    return req.body().length + " " + crc.getValue();
+                })
+                .maxBodySize(64 * MIB);
+        app.get(
+                "/download/{mib:int}",
+                req -> Response.stream("application/octet-stream", out -> {
+                    byte[] chunk = new byte[64 * 1024];
+                    for (long n = 0; n < req.pathInt("mib") * MIB; n += chunk.length) {
+                        out.write(chunk);
+                        written.addAndGet(chunk.length);
+                    }
+                }));
         server = TestServer.start(app);
         url = server.client().baseUrl();
     }
@@ -82,7 +84,8 @@ class StreamingIT {
     void aLargeUploadFromAStreamArrivesWhole() {
         Generated body = new Generated(40 * MIB);
         try (Http http = Http.open(cfg -> cfg.baseUrl(url))) {
-            String answer = http.post("/crc").body(body, "application/octet-stream").text();
+            String answer =
+                    http.post("/crc").body(body, "application/octet-stream").text();
             assertThat(answer).isEqualTo(40 * MIB + " " + body.crc.getValue());
         }
     }
@@ -93,11 +96,14 @@ class StreamingIT {
             slow.setReceiveBufferSize(64 * 1024);
             Generated body = new Generated(256 * MIB);
             try (Http http = Http.open(cfg -> cfg.baseUrl("http://127.0.0.1:" + slow.getLocalPort()))) {
-                var call = http.post("/up").body(body, "application/octet-stream").sendAsync();
+                var call =
+                        http.post("/up").body(body, "application/octet-stream").sendAsync();
                 try (Socket s = slow.accept()) {
                     Thread.sleep(700); // the server reads nothing meanwhile
                     long readAhead = body.read.get();
-                    assertThat(readAhead).as("bytes taken from the body's stream").isLessThan(16 * MIB);
+                    assertThat(readAhead)
+                            .as("bytes taken from the body's stream")
+                            .isLessThan(16 * MIB);
                     InputStream in = s.getInputStream();
                     in.readNBytes(4 * (int) MIB); // reading lets the upload go on
                     Thread.sleep(200);
@@ -137,7 +143,9 @@ class StreamingIT {
             long total = body.read(buf);
             written.set(0);
             Thread.sleep(700); // a reader that stops
-            assertThat(written.get()).as("bytes the server wrote while the reader paused").isLessThan(16 * MIB);
+            assertThat(written.get())
+                    .as("bytes the server wrote while the reader paused")
+                    .isLessThan(16 * MIB);
             int n;
             while ((n = body.read(buf)) >= 0) total += n;
             assertThat(total).isEqualTo(64 * MIB);

@@ -29,13 +29,15 @@ class TimeoutsIT {
             sleep(3000);
             return "late";
         });
-        app.get("/trickle", req -> Response.stream("text/plain", out -> {
-            for (int i = 0; i < 30; i++) {
-                out.write('x');
-                out.flush();
-                sleep(100);
-            }
-        }));
+        app.get(
+                "/trickle",
+                req -> Response.stream("text/plain", out -> {
+                    for (int i = 0; i < 30; i++) {
+                        out.write('x');
+                        out.flush();
+                        sleep(100);
+                    }
+                }));
         server = TestServer.start(app);
         url = server.client().baseUrl();
     }
@@ -60,7 +62,8 @@ class TimeoutsIT {
             assertThatThrownBy(() -> http.get("/sleep").text())
                     .isInstanceOf(ReadTimeoutException.class)
                     .hasMessageContaining("GET " + url + "/sleep")
-                    .satisfies(e -> assertThat(((HttpClientException) e).status()).isEqualTo(504));
+                    .satisfies(
+                            e -> assertThat(((HttpClientException) e).status()).isEqualTo(504));
             assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofMillis(2500));
         }
     }
@@ -89,7 +92,8 @@ class TimeoutsIT {
     @Test
     void aCallsOwnTimeoutReplacesTheClients() {
         try (Http http = Http.open(cfg -> cfg.baseUrl(url))) {
-            assertThatThrownBy(() -> http.get("/sleep").timeout(Duration.ofMillis(200)).text())
+            assertThatThrownBy(() ->
+                            http.get("/sleep").timeout(Duration.ofMillis(200)).text())
                     .isInstanceOf(TotalTimeoutException.class);
         }
     }
@@ -111,11 +115,13 @@ class TimeoutsIT {
                     }
                 }
                 String target = "http://127.0.0.1:" + blackhole.getLocalPort() + "/x";
-                try (Http http = Http.open(cfg -> cfg.connectTimeout(Duration.ofMillis(300)).retries(0, Duration.ZERO))) {
+                try (Http http = Http.open(
+                        cfg -> cfg.connectTimeout(Duration.ofMillis(300)).retries(0, Duration.ZERO))) {
                     assertThatThrownBy(() -> http.get(target).send())
                             .isInstanceOf(ConnectTimeoutException.class)
                             .hasMessageContaining("GET " + target)
-                            .satisfies(e -> assertThat(((HttpClientException) e).status()).isEqualTo(504));
+                            .satisfies(e -> assertThat(((HttpClientException) e).status())
+                                    .isEqualTo(504));
                 }
             } finally {
                 for (Socket s : fillers) s.close();
@@ -135,7 +141,8 @@ class TimeoutsIT {
                     .isInstanceOf(ConnectRefusedException.class)
                     .hasMessageContaining("connection refused")
                     .hasMessageContaining("GET " + target)
-                    .satisfies(e -> assertThat(((HttpClientException) e).status()).isEqualTo(502));
+                    .satisfies(
+                            e -> assertThat(((HttpClientException) e).status()).isEqualTo(502));
         }
     }
 }

@@ -65,14 +65,20 @@ public final class Calls {
 
         private void failed(Req req, int retry, int redirects, Throwable t) {
             long wait = transport.config().retryBackoff().toNanos() << retry;
-            if (Failures.beforeResponse(t) && req.retryable() && retry < transport.config().retries()
-                    && !transport.isClosed() && System.nanoTime() + wait - deadline < 0) {
+            if (Failures.beforeResponse(t)
+                    && req.retryable()
+                    && retry < transport.config().retries()
+                    && !transport.isClosed()
+                    && System.nanoTime() + wait - deadline < 0) {
                 transport.loop().schedule(() -> attempt(req, retry + 1, redirects), wait, TimeUnit.NANOSECONDS);
                 return;
             }
-            if (t instanceof io.netty.channel.ConnectTimeoutException && System.nanoTime() - deadline >= 0)
+            if (transport.isClosed() && !(t instanceof dev.tulip.client.ClientClosedException))
+                t = transport.closedFailure(req); // whatever broke while closing
+            else if (t instanceof io.netty.channel.ConnectTimeoutException && System.nanoTime() - deadline >= 0)
                 t = new TotalTimeoutException(
-                        "no connection within the total timeout of " + req.total().toMillis() + "ms",
+                        "no connection within the total timeout of "
+                                + req.total().toMillis() + "ms",
                         req.method(),
                         req.urlText(),
                         t);
@@ -116,7 +122,9 @@ public final class Calls {
         boolean sameOrigin = Urls.sameOrigin(req.url(), to);
         if (!sameOrigin && !policy.crossOrigin()) return null;
         boolean toGet = r.status() == 303
-                || (r.status() == 301 || r.status() == 302) && !req.method().equals("GET") && !req.method().equals("HEAD");
+                || (r.status() == 301 || r.status() == 302)
+                        && !req.method().equals("GET")
+                        && !req.method().equals("HEAD");
         if (!toGet && !req.body().replayable()) return null; // a streamed body cannot be sent again
         List<Map.Entry<String, String>> headers = new ArrayList<>();
         for (Map.Entry<String, String> h : req.headers()) {

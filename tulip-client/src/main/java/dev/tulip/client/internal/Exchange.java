@@ -112,7 +112,9 @@ final class Exchange {
     private void full(HttpMethod method, String target, ByteBuf body, String type) {
         var r = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, method, target, body);
         headers(r.headers(), type);
-        if (body.isReadable() || method.equals(HttpMethod.POST) || method.equals(HttpMethod.PUT)
+        if (body.isReadable()
+                || method.equals(HttpMethod.POST)
+                || method.equals(HttpMethod.PUT)
                 || method.equals(HttpMethod.PATCH))
             r.headers().set(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
         ch.writeAndFlush(r).addListener(f -> {
@@ -144,7 +146,8 @@ final class Exchange {
             armReadTimer();
             if (o.decoderResult().isFailure()) {
                 fail(new ConnectionClosedException(
-                        "the server's response is not valid HTTP/1.1 (" + o.decoderResult().cause().getMessage() + ")",
+                        "the server's response is not valid HTTP/1.1 ("
+                                + o.decoderResult().cause().getMessage() + ")",
                         req.method(),
                         req.urlText(),
                         o.decoderResult().cause()));
@@ -168,7 +171,8 @@ final class Exchange {
         }
         keepAlive &= HttpUtil.isKeepAlive(r);
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (String name : r.headers().names()) headers.put(name, List.copyOf(r.headers().getAll(name)));
+        for (String name : r.headers().names())
+            headers.put(name, List.copyOf(r.headers().getAll(name)));
         long length = HttpUtil.getContentLength(r, -1L);
         if (buffered) {
             if (length > transport.config().maxResponseSize()) {
@@ -186,8 +190,8 @@ final class Exchange {
 
     private ConnectionClosedException tooBig() {
         return new ConnectionClosedException(
-                "the response body is larger than cfg.maxResponseSize (" + transport.config().maxResponseSize()
-                        + " bytes); read it with stream() instead",
+                "the response body is larger than cfg.maxResponseSize ("
+                        + transport.config().maxResponseSize() + " bytes); read it with stream() instead",
                 req.method(),
                 req.urlText(),
                 null);
@@ -228,7 +232,6 @@ final class Exchange {
         lease.pool().release(ch, keepAlive && !transport.isClosed());
     }
 
-
     /** The consumer of a streamed body is behind: stop reading from the socket. */
     private void pause() {
         ch.config().setAutoRead(false);
@@ -248,8 +251,9 @@ final class Exchange {
     /** From the body's reader: it stopped before the end; the connection cannot be reused. */
     void cancel() {
         ch.eventLoop().execute(() -> {
-            if (!done && !responseEnded) fail(new ConnectionClosedException(
-                    "the response body was closed before its end", req.method(), req.urlText(), null));
+            if (!done && !responseEnded)
+                fail(new ConnectionClosedException(
+                        "the response body was closed before its end", req.method(), req.urlText(), null));
         });
     }
 
@@ -257,8 +261,12 @@ final class Exchange {
     void closed() {
         if (done) return;
         if (!answered) fail(new NoResponseException("the server closed the connection before answering"));
-        else fail(new ConnectionClosedException(
-                "the server closed the connection before the response was complete", req.method(), req.urlText(), null));
+        else
+            fail(new ConnectionClosedException(
+                    "the server closed the connection before the response was complete",
+                    req.method(),
+                    req.urlText(),
+                    null));
     }
 
     /** Ends the exchange with {@code t} from any thread (the total timeout, the client's close). */
@@ -311,7 +319,8 @@ final class Exchange {
         long now = System.nanoTime();
         if (now - deadline >= 0) {
             fail(new TotalTimeoutException(
-                    "no complete response within the total timeout of " + req.total().toMillis() + "ms",
+                    "no complete response within the total timeout of "
+                            + req.total().toMillis() + "ms",
                     req.method(),
                     req.urlText(),
                     null));
@@ -331,7 +340,8 @@ final class Exchange {
 
     private void readTimedOut() {
         fail(new ReadTimeoutException(
-                "no response within the read timeout of " + transport.config().readTimeout().toMillis() + "ms",
+                "no response within the read timeout of "
+                        + transport.config().readTimeout().toMillis() + "ms",
                 req.method(),
                 req.urlText(),
                 null));

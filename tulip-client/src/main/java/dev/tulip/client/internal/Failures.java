@@ -27,9 +27,11 @@ public final class Failures {
             case HttpClientException h -> h;
             case io.netty.channel.ConnectTimeoutException c ->
                 new ConnectTimeoutException("no connection within the connect timeout", m, u, c);
-            case UnknownHostException h -> new ConnectRefusedException("unknown host " + req.url().getHost(), m, u, h);
+            case UnknownHostException h ->
+                new ConnectRefusedException("unknown host " + req.url().getHost(), m, u, h);
             case NoRouteToHostException r -> new ConnectRefusedException("no route to the host", m, u, r);
-            case ConnectException c -> new ConnectRefusedException("connection refused (is the server running?)", m, u, c);
+            case ConnectException c ->
+                new ConnectRefusedException("connection refused (is the server running?)", m, u, c);
             case NoResponseException n -> new ConnectionClosedException(n.getMessage(), m, u, n);
             case SSLException s -> new ConnectionClosedException("TLS failed (" + s.getMessage() + ")", m, u, s);
             case DecoderException d ->

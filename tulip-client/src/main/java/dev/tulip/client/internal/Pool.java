@@ -6,8 +6,8 @@ import io.netty.channel.ChannelFuture;
 import io.netty.util.AttributeKey;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Deque;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -58,7 +58,8 @@ final class Pool {
                 long pool = transport.config().poolTimeout().toNanos();
                 long left = deadline - System.nanoTime();
                 boolean total = left < pool;
-                ScheduledFuture<?> timeout = transport.loop()
+                ScheduledFuture<?> timeout = transport
+                        .loop()
                         .schedule(() -> expire(f, req, total), Math.min(pool, left), TimeUnit.NANOSECONDS);
                 waiters.addLast(new Waiter(f, req, deadline, timeout));
                 return f;
@@ -85,16 +86,22 @@ final class Pool {
         synchronized (this) {
             waiters.removeIf(w -> w.future == f);
         }
-        if (total) f.completeExceptionally(new dev.tulip.client.TotalTimeoutException(
-                "no connection free within the total timeout of " + req.total().toMillis() + "ms",
-                req.method(), req.urlText(), null));
-        else f.completeExceptionally(new PoolExhaustedException(
-                "all " + transport.config().maxConnectionsPerHost() + " connections to " + origin.host() + ":"
-                        + origin.port() + " stayed busy for " + transport.config().poolTimeout().toMillis()
-                        + "ms (raise cfg.maxConnectionsPerHost or cfg.poolTimeout)",
-                req.method(),
-                req.urlText(),
-                null));
+        if (total)
+            f.completeExceptionally(new dev.tulip.client.TotalTimeoutException(
+                    "no connection free within the total timeout of "
+                            + req.total().toMillis() + "ms",
+                    req.method(),
+                    req.urlText(),
+                    null));
+        else
+            f.completeExceptionally(new PoolExhaustedException(
+                    "all " + transport.config().maxConnectionsPerHost() + " connections to " + origin.host() + ":"
+                            + origin.port() + " stayed busy for "
+                            + transport.config().poolTimeout().toMillis()
+                            + "ms (raise cfg.maxConnectionsPerHost or cfg.poolTimeout)",
+                    req.method(),
+                    req.urlText(),
+                    null));
     }
 
     /** Gives {@code ch} back: to a waiting call, to the idle ones, or closed when not {@code reusable}. */

@@ -9,8 +9,7 @@ import java.util.Optional;
  * A response as the transport got it: status, headers (case-insensitive names), the request that
  * got it, and the body, in memory ({@code body}) or still arriving ({@code stream}).
  */
-public record RawResponse(
-        int status, Map<String, List<String>> headers, Req req, byte[] body, InputStream stream) {
+public record RawResponse(int status, Map<String, List<String>> headers, Req req, byte[] body, InputStream stream) {
 
     RawResponse withBody(byte[] bytes) {
         return new RawResponse(status, headers, req, bytes, null);

@@ -63,7 +63,8 @@ public final class Transport {
 
     /** A transport with one NIO loop of its own, shut down by {@link #close}. */
     public static Transport standalone(HttpConfig config) {
-        return new Transport(config, new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory()), NioSocketChannel.class, true);
+        return new Transport(
+                config, new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory()), NioSocketChannel.class, true);
     }
 
     HttpConfig config() {
@@ -85,7 +86,10 @@ public final class Transport {
 
     ClientClosedException closedFailure(Req req) {
         return new ClientClosedException(
-                "the HTTP client is closed (its app stopped, or close() was called)", req.method(), req.urlText(), null);
+                "the HTTP client is closed (its app stopped, or close() was called)",
+                req.method(),
+                req.urlText(),
+                null);
     }
 
     /** Opens a connection within the connect timeout, shortened to what remains before {@code deadline}. */

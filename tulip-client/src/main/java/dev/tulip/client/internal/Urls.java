@@ -22,7 +22,9 @@ public final class Urls {
         String b = base.get().toString();
         String joined = b.endsWith("/") && url.startsWith("/")
                 ? b + url.substring(1)
-                : b.endsWith("/") || url.startsWith("/") || url.isEmpty() || url.startsWith("?") ? b + url : b + "/" + url;
+                : b.endsWith("/") || url.startsWith("/") || url.isEmpty() || url.startsWith("?")
+                        ? b + url
+                        : b + "/" + url;
         return check(URI.create(joined), joined);
     }
 
@@ -46,8 +48,13 @@ public final class Urls {
         StringBuilder out = new StringBuilder(s.length() + 8);
         for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xff;
-            if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '.'
-                    || c == '_' || c == '~') out.append((char) c);
+            if (c >= 'a' && c <= 'z'
+                    || c >= 'A' && c <= 'Z'
+                    || c >= '0' && c <= '9'
+                    || c == '-'
+                    || c == '.'
+                    || c == '_'
+                    || c == '~') out.append((char) c);
             else out.append('%').append(HEX.charAt(c >> 4)).append(HEX.charAt(c & 15));
         }
         return out.toString();

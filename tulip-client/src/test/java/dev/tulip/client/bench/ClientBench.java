@@ -36,10 +36,13 @@ public final class ClientBench {
 
         AtomicReference<EventLoops> loops = new AtomicReference<>();
         Tulip app = Tulip.create(cfg -> cfg.port(0).eventLoops(1));
-        app.install(setup -> setup.resource("loops", ctx -> {
-            loops.set(setup.runtime().loops());
-            return loops;
-        }, l -> {}));
+        app.install(setup -> setup.resource(
+                "loops",
+                ctx -> {
+                    loops.set(setup.runtime().loops());
+                    return loops;
+                },
+                l -> {}));
         ClientUnderTest client = ClientUnderTest.of(variant, url, app);
         app.start();
         Get get = client.open(loops.get());
@@ -105,39 +108,42 @@ public final class ClientBench {
 
         static ClientUnderTest of(String variant, URI url, Tulip app) {
             return switch (variant) {
-                case "jdk", "jdk-vt" -> new ClientUnderTest() {
-                    HttpClient http;
+                case "jdk", "jdk-vt" ->
+                    new ClientUnderTest() {
+                        HttpClient http;
 
-                    @Override
-                    public Get open(EventLoops loops) {
-                        var b = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1);
-                        if (variant.equals("jdk-vt")) b.executor(Executors.newVirtualThreadPerTaskExecutor());
-                        http = b.build();
-                        return path -> http.send(
-                                        HttpRequest.newBuilder(url.resolve(path)).build(),
-                                        HttpResponse.BodyHandlers.ofByteArray())
-                                .body();
-                    }
+                        @Override
+                        public Get open(EventLoops loops) {
+                            var b = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1);
+                            if (variant.equals("jdk-vt")) b.executor(Executors.newVirtualThreadPerTaskExecutor());
+                            http = b.build();
+                            return path -> http.send(
+                                            HttpRequest.newBuilder(url.resolve(path))
+                                                    .build(),
+                                            HttpResponse.BodyHandlers.ofByteArray())
+                                    .body();
+                        }
 
-                    @Override
-                    public void close() {
-                        http.close();
-                    }
-                };
-                case "netty" -> new ClientUnderTest() {
-                    NettyBaseline netty;
+                        @Override
+                        public void close() {
+                            http.close();
+                        }
+                    };
+                case "netty" ->
+                    new ClientUnderTest() {
+                        NettyBaseline netty;
 
-                    @Override
-                    public Get open(EventLoops loops) {
-                        netty = new NettyBaseline(loops, url);
-                        return netty::get;
-                    }
+                        @Override
+                        public Get open(EventLoops loops) {
+                            netty = new NettyBaseline(loops, url);
+                            return netty::get;
+                        }
 
-                    @Override
-                    public void close() {
-                        netty.close();
-                    }
-                };
+                        @Override
+                        public void close() {
+                            netty.close();
+                        }
+                    };
                 default -> TulipClientVariant.of(variant, url, app);
             };
         }

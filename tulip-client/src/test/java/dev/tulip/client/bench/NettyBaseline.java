@@ -46,14 +46,16 @@ final class NettyBaseline {
                                     @Override
                                     protected void channelRead0(ChannelHandlerContext ctx, FullHttpResponse r) {
                                         byte[] body = ByteBufUtil.getBytes(r.content());
-                                        CompletableFuture<byte[]> f = ctx.channel().attr(CALL).getAndSet(null);
+                                        CompletableFuture<byte[]> f =
+                                                ctx.channel().attr(CALL).getAndSet(null);
                                         idle.offerFirst(ctx.channel());
                                         f.complete(body);
                                     }
 
                                     @Override
                                     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-                                        CompletableFuture<byte[]> f = ctx.channel().attr(CALL).getAndSet(null);
+                                        CompletableFuture<byte[]> f =
+                                                ctx.channel().attr(CALL).getAndSet(null);
                                         if (f != null) f.completeExceptionally(cause);
                                         ctx.close();
                                     }

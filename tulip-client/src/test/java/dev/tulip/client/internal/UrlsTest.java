@@ -14,7 +14,8 @@ class UrlsTest {
     void aRelativeUrlIsJoinedToTheBaseWithOneSlash() {
         assertThat(Urls.resolve(BASE, "/users")).hasToString("http://h:8001/api/users");
         assertThat(Urls.resolve(BASE, "users")).hasToString("http://h:8001/api/users");
-        assertThat(Urls.resolve(Optional.of(URI.create("http://h/api/")), "/users")).hasToString("http://h/api/users");
+        assertThat(Urls.resolve(Optional.of(URI.create("http://h/api/")), "/users"))
+                .hasToString("http://h/api/users");
     }
 
     @Test
@@ -24,8 +25,7 @@ class UrlsTest {
 
     @Test
     void aRelativeUrlWithoutABaseSaysHowToFixIt() {
-        assertThatThrownBy(() -> Urls.resolve(Optional.empty(), "/users"))
-                .hasMessageContaining("cfg.baseUrl");
+        assertThatThrownBy(() -> Urls.resolve(Optional.empty(), "/users")).hasMessageContaining("cfg.baseUrl");
     }
 
     @Test
@@ -45,9 +45,12 @@ class UrlsTest {
 
     @Test
     void originsCompareSchemeHostAndPort() {
-        assertThat(Urls.sameOrigin(URI.create("http://h/a"), URI.create("http://H:80/b"))).isTrue();
-        assertThat(Urls.sameOrigin(URI.create("http://h/a"), URI.create("https://h/a"))).isFalse();
-        assertThat(Urls.sameOrigin(URI.create("http://h:1/a"), URI.create("http://h:2/a"))).isFalse();
+        assertThat(Urls.sameOrigin(URI.create("http://h/a"), URI.create("http://H:80/b")))
+                .isTrue();
+        assertThat(Urls.sameOrigin(URI.create("http://h/a"), URI.create("https://h/a")))
+                .isFalse();
+        assertThat(Urls.sameOrigin(URI.create("http://h:1/a"), URI.create("http://h:2/a")))
+                .isFalse();
     }
 
     @Test
