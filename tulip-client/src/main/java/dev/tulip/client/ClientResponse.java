@@ -32,7 +32,7 @@ public final class ClientResponse {
 
     /** This response when its status is 2xx; else an {@link HttpStatusException} carrying it. */
     public ClientResponse orThrow() {
-        if (!isSuccess()) throw new HttpStatusException(raw.method(), raw.url(), this);
+        if (!isSuccess()) throw new HttpStatusException(raw.method(), raw.urlForMessages(), this);
         return this;
     }
 
@@ -74,7 +74,7 @@ public final class ClientResponse {
             throw new ConnectionClosedException(
                     "the response body is not JSON of " + type.getSimpleName() + " (" + e.getOriginalMessage() + ")",
                     raw.method(),
-                    raw.url(),
+                    raw.urlForMessages(),
                     e);
         }
     }

@@ -97,7 +97,7 @@ public final class Calls {
                         "more than " + transport.config().redirects().max() + " redirects (the last to "
                                 + next.urlText() + ")",
                         r.method(),
-                        r.url(),
+                        r.urlForMessages(),
                         null));
                 return;
             }

@@ -21,8 +21,13 @@ public record RawResponse(int status, Map<String, List<String>> headers, Req req
         return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.getFirst());
     }
 
-    /** The URL that answered, as text. */
+    /** The URL that answered, as text (query included). */
     public String url() {
+        return Urls.full(req.url());
+    }
+
+    /** The URL that answered, for messages (no query). */
+    public String urlForMessages() {
         return req.urlText();
     }
 

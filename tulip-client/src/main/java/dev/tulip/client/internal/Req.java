@@ -46,7 +46,7 @@ public record Req(String method, URI url, List<Map.Entry<String, String>> header
         return new Req(method, to, headers, body, total);
     }
 
-    /** The URL as text, without user info. */
+    /** The URL for messages: without user info or query. */
     String urlText() {
         return Urls.display(url);
     }

@@ -86,8 +86,17 @@ public final class Urls {
                 : host + ":" + uri.getPort();
     }
 
-    /** The URL for messages: without user info or fragment. */
+    /**
+     * The URL for messages: without user info, query or fragment, which may hold secrets (a failure
+     * that escapes a handler is answered with its message).
+     */
     static String display(URI uri) {
+        String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+        return uri.getScheme() + "://" + hostHeader(uri) + path;
+    }
+
+    /** The URL without user info or fragment. */
+    static String full(URI uri) {
         return uri.getScheme() + "://" + hostHeader(uri) + target(uri);
     }
 }

@@ -54,7 +54,9 @@ class UrlsTest {
     }
 
     @Test
-    void messagesShowTheUrlWithoutUserInfo() {
-        assertThat(Urls.display(URI.create("http://user:secret@h:81/p?q=1"))).isEqualTo("http://h:81/p?q=1");
+    void messagesShowTheUrlWithoutUserInfoOrQuery() {
+        assertThat(Urls.display(URI.create("http://user:secret@h:81/p?key=secret")))
+                .isEqualTo("http://h:81/p");
+        assertThat(Urls.full(URI.create("http://user:secret@h:81/p?q=1"))).isEqualTo("http://h:81/p?q=1");
     }
 }
