@@ -70,16 +70,6 @@ final class Exchange {
         return req;
     }
 
-    /** Whether the connection had served a request before this one. */
-    boolean reused() {
-        return lease.reused();
-    }
-
-    /** Whether any byte of a response arrived. */
-    boolean answered() {
-        return answered;
-    }
-
     void start() {
         ch.eventLoop().execute(this::send);
     }
@@ -283,10 +273,6 @@ final class Exchange {
         transport.ended(this);
         if (!response.completeExceptionally(t) && stream != null) stream.fail(t);
         lease.pool().release(ch, false);
-    }
-
-    boolean isDone() {
-        return done;
     }
 
     /** From the pump: a chunk went out, so the connection is alive. */
