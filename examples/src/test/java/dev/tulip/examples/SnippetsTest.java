@@ -22,8 +22,11 @@ import org.junit.jupiter.api.Test;
 class SnippetsTest {
 
     /** The main sources whose javadoc is checked. */
-    static final List<String> JAVADOC_ROOTS =
-            List.of("tulip/src/main/java", "tulip-test/src/main/java", "tulip-mongo/src/main/java");
+    static final List<String> JAVADOC_ROOTS = List.of(
+            "tulip/src/main/java",
+            "tulip-test/src/main/java",
+            "tulip-mongo/src/main/java",
+            "tulip-client/src/main/java");
 
     /**
      * Javadoc blocks that do not compile as written, left uncompiled until the javadoc is fixed:
