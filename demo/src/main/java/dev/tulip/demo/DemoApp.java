@@ -13,7 +13,9 @@ import java.util.function.Consumer;
  *   <li>contacts (Sanic + motor): {@code GET /} lists, {@code POST /new} inserts;</li>
  *   <li>stuff (aiohttp + motor): {@code GET /stuff/{id}}, {@code PUT /stuff/{id}} (201 created, 200 replaced);</li>
  *   <li>vt-info search (Sanic + motor): {@code POST /svc_vt_info/search} with {@code {"id": [...]}};</li>
- *   <li>users (Sanic + asyncpg): {@code GET /users}, {@code GET /users/{id}}, {@code POST /users}, in PostgreSQL.</li>
+ *   <li>users (Sanic + asyncpg): {@code GET /users}, {@code GET /users/{id}}, {@code POST /users}, in PostgreSQL;</li>
+ *   <li>live: a websocket chat at {@code /ws/chat}, new contacts as server-sent events at
+ *       {@code /events}, and the page at {@code /chat} that shows both ({@link Live}).</li>
  * </ul>
  * Contacts, stuff and info live in MongoDB ({@link #mongo}), users in PostgreSQL ({@link Users});
  * both are embedded under {@code ./data} unless {@code MONGODB_URI} / {@code DATABASE_URL} name a
@@ -26,7 +28,7 @@ public final class DemoApp {
     public static Tulip create(Consumer<Config.Builder> configure) {
         Tulip app = Tulip.create(configure);
         Mongo mongo = mongo(app);
-        Contacts.routes(app, mongo);
+        Contacts.routes(app, mongo, Live.install(app));
         Stuff.routes(app, mongo);
         VtInfo.routes(app, mongo);
         Users.install(app); // PostgreSQL: DATABASE_URL, else embedded under ./data

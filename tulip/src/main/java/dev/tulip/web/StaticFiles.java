@@ -163,6 +163,23 @@ public final class StaticFiles implements Handler {
         return new StaticFiles(new ClasspathSource(o.loader, folder, o.index), o, true);
     }
 
+    /** One resource of the class path ({@code "/web/chat.html"}), whatever the request's path. */
+    public static StaticFiles classpathFile(String resource) {
+        return classpathFile(resource, o -> {});
+    }
+
+    /** One resource of the class path, configured. */
+    public static StaticFiles classpathFile(String resource, Consumer<Options> configure) {
+        int slash = resource.lastIndexOf('/');
+        if (slash < 0 || slash == resource.length() - 1)
+            throw new IllegalArgumentException(
+                    "a class path file is a resource path such as /web/page.html, was '" + resource + "'");
+        Options o = options(configure);
+        String folder = slash == 0 ? "/" : resource.substring(0, slash);
+        return new StaticFiles(
+                new ClasspathSource(o.loader, folder, Optional.of(resource.substring(slash + 1))), o, false);
+    }
+
     /** One file, whatever the request's path. */
     public static StaticFiles file(Path file) {
         return file(file, o -> {});
