@@ -24,13 +24,13 @@ public final class WebSocketExamples {
         }));
         // end::ws-javadoc[]
 
-        // tag::hub-javadoc[]
+        // tag::ws-hub-javadoc[]
         WebSocketHub room = new WebSocketHub();
         app.get("/ws/chat", WebSockets.handler(ws -> {
             room.join(ws);
             for (Message m : ws) room.broadcast(m.text());
         })); // a closed websocket leaves the room by itself
-        // end::hub-javadoc[]
+        // end::ws-hub-javadoc[]
 
         // tag::guide-ws-settings[]
         app.get(
