@@ -45,6 +45,7 @@ exec 3>"$fifo" # keeps the client's stdin open until the memory is read
 for _ in $(seq $((SECONDS_RUN * 5 + 600))); do grep -q probe_requests "$out/client.txt" && break; sleep 0.2; done
 after=$(rss_kb "$pid"); heap_after=$(heap_kb "$pid")
 exec 3>&-
+rm -f "$fifo"
 wait "$client" || true
 kill "$guard" 2>/dev/null || true
 wait "$guard" 2>/dev/null || true
