@@ -132,19 +132,7 @@ class SignalShutdownIT {
             java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
             List<String> lost = java.util.Collections.synchronizedList(new ArrayList<>());
             List<Future<?>> loops = new ArrayList<>();
-            loops.add(clients.submit(() -> {
-                while (routed.get()) {
-                    try {
-                        if (RawHttp.exchange(port, "GET /health/ready HTTP/1.1\r\nHost: x\r\n\r\n")
-                                        .status()
-                                != 200) routed.set(false);
-                        Thread.sleep(50);
-                    } catch (IOException | InterruptedException e) {
-                        routed.set(false);
-                    }
-                }
-                return null;
-            }));
+            loops.add(balancer(port, routed));
             for (int c = 0; c < 16; c++) {
                 int client = c;
                 loops.add(clients.submit(() -> {
@@ -169,14 +157,7 @@ class SignalShutdownIT {
                     return null;
                 }));
             }
-            Thread.sleep(1000);
-
-            child.sigterm();
-
-            assertThat(child.exitCode())
-                    .as("round %d exit code; stderr:%n%s", round, child.stderr)
-                    .isZero();
-            for (Future<?> l : loops) l.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            sigtermUnderLoad(round, loops);
             System.out.printf(
                     "SIGTERM new-connection round %d: answered %d, refused at connect %d, lost %d%n",
                     round, answered.get(), refused.get(), lost.size());
@@ -204,19 +185,7 @@ class SignalShutdownIT {
             var unread = new java.util.concurrent.atomic.AtomicInteger();
             var reset = new java.util.concurrent.atomic.AtomicInteger();
             List<Future<?>> loops = new ArrayList<>();
-            loops.add(clients.submit(() -> {
-                while (routed.get()) {
-                    try {
-                        if (RawHttp.exchange(port, "GET /health/ready HTTP/1.1\r\nHost: x\r\n\r\n")
-                                        .status()
-                                != 200) routed.set(false);
-                        Thread.sleep(50);
-                    } catch (IOException | InterruptedException e) {
-                        routed.set(false);
-                    }
-                }
-                return null;
-            }));
+            loops.add(balancer(port, routed));
             for (int c = 0; c < 16; c++) {
                 int client = c;
                 loops.add(clients.submit(() -> {
@@ -252,19 +221,42 @@ class SignalShutdownIT {
                     return null;
                 }));
             }
-            Thread.sleep(1000);
-
-            child.sigterm();
-
-            assertThat(child.exitCode())
-                    .as("round %d exit code; stderr:%n%s", round, child.stderr)
-                    .isZero();
-            for (Future<?> l : loops) l.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+            sigtermUnderLoad(round, loops);
             System.out.printf(
                     "SIGTERM keep-alive round %d: answered %d, refused at connect %d, closed unanswered %d, reset %d%n",
                     round, answered.get(), refused.get(), unread.get(), reset.get());
             assertThat(answered.get()).isPositive();
         }
+    }
+
+    /**
+     * The "balancer": polls readiness every 50 ms and stops routing (clears {@code routed}) when it
+     * fails or the server is gone.
+     */
+    private Future<?> balancer(int port, java.util.concurrent.atomic.AtomicBoolean routed) {
+        return clients.submit(() -> {
+            while (routed.get()) {
+                try {
+                    if (RawHttp.exchange(port, "GET /health/ready HTTP/1.1\r\nHost: x\r\n\r\n")
+                                    .status()
+                            != 200) routed.set(false);
+                    Thread.sleep(50);
+                } catch (IOException | InterruptedException e) {
+                    routed.set(false);
+                }
+            }
+            return null;
+        });
+    }
+
+    /** A second of load, then SIGTERM: the child exits 0 and every client loop ends. */
+    private void sigtermUnderLoad(int round, List<Future<?>> loops) throws Exception {
+        Thread.sleep(1000); // the load runs for a second before the signal
+        child.sigterm();
+        assertThat(child.exitCode())
+                .as("round %d exit code; stderr:%n%s", round, child.stderr)
+                .isZero();
+        for (Future<?> l : loops) l.get(WAIT.toSeconds(), TimeUnit.SECONDS);
     }
 
     /** Sends {@value N} requests to {@code /hold}, each on its own connection, and waits until all are in their handlers. */

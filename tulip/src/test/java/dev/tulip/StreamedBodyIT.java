@@ -148,8 +148,7 @@ class StreamedBodyIT {
                     readFailures.add(e);
                 }
             });
-            Thread.sleep(1500); // the upload runs into full buffers while the handler waits
-            long whileHeld = written.get();
+            long whileHeld = writtenOnceStalled(written); // the upload runs into full buffers while the handler waits
             hold.countDown();
             writer.join(30_000);
             var r = RawHttpReader.read(s.getInputStream());
@@ -264,11 +263,23 @@ class StreamedBodyIT {
         readFailures.clear();
         try (RawHttp c = RawHttp.connect(port)) {
             c.send(head("/watch", "Content-Length: 100\r\n"));
-            c.send("part");
-            Thread.sleep(100);
+            c.send("part"); // read before the close that follows: the handler runs, then its read fails
         }
         Throwable failure = readFailures.poll(5, TimeUnit.SECONDS);
         assertThat(failure).isInstanceOf(IOException.class);
+    }
+
+    /** The client's bytes sent once they stop growing: unchanged for 300 ms (10 s at most). */
+    private static long writtenOnceStalled(AtomicLong written) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        long last = -1;
+        while (System.nanoTime() < deadline) {
+            long now = written.get();
+            if (now == last && now > 0) return now;
+            last = now;
+            Thread.sleep(300);
+        }
+        return written.get();
     }
 
     /** Reads a whole HTTP/1.1 response with Content-Length from a plain socket stream, as text. */

@@ -34,14 +34,15 @@ final class Chromium implements AutoCloseable {
 
     private final Process process;
     private final Path profile;
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http;
     private final WebSocket page;
     private final AtomicInteger ids = new AtomicInteger();
     private final Map<Integer, CompletableFuture<JsonNode>> pending = new ConcurrentHashMap<>();
 
-    private Chromium(Process process, Path profile, WebSocket page) {
+    private Chromium(Process process, Path profile, HttpClient http, WebSocket page) {
         this.process = process;
         this.profile = profile;
+        this.http = http;
         this.page = page;
     }
 
@@ -86,7 +87,7 @@ final class Chromium implements AutoCloseable {
             WebSocket ws = http.newWebSocketBuilder()
                     .buildAsync(URI.create(pageUrl), new Listener(holder))
                     .get(10, TimeUnit.SECONDS);
-            Chromium c = new Chromium(p, profile, ws);
+            Chromium c = new Chromium(p, profile, http, ws);
             holder[0] = c;
             return c;
         } catch (Exception e) {

@@ -206,11 +206,7 @@ public final class BodyStream {
                 chunks.pollFirst();
                 offset = 0;
             }
-            buffered -= n;
-            if (aboveHigh && buffered < LOW_WATER) {
-                aboveHigh = false;
-                resume = true;
-            }
+            resume = taken(n);
             return n;
         } finally {
             lock.unlock();
@@ -229,16 +225,20 @@ public final class BodyStream {
                 head = java.util.Arrays.copyOfRange(head, offset, head.length);
                 offset = 0;
             }
-            buffered -= head.length;
-            if (aboveHigh && buffered < LOW_WATER) {
-                aboveHigh = false;
-                resume = true;
-            }
+            resume = taken(head.length);
             return head;
         } finally {
             lock.unlock();
             if (resume) feed.resume();
         }
+    }
+
+    /** Counts {@code n} bytes as taken (under the lock); true when that brings a stopped connection under the low-water mark. */
+    private boolean taken(int n) {
+        buffered -= n;
+        if (!aboveHigh || buffered >= LOW_WATER) return false;
+        aboveHigh = false;
+        return true;
     }
 
     /** Whether the end (null) or a failure follows once the buffered chunks are taken; null while more may come. */

@@ -1,5 +1,6 @@
 package dev.tulip.internal;
 
+import static dev.tulip.internal.Fuzz.forAll;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -11,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -24,21 +24,6 @@ import tools.jackson.databind.json.JsonMapper;
  * one, a JSON message in JSON's words) — never another exception.
  */
 class DecodingFuzzTest {
-    private static final int CASES = Integer.getInteger("tulip.fuzz.cases", 400);
-    private static final long SEED = Long.getLong("tulip.fuzz.seed", 20261201L);
-
-    private static void forAll(Consumer<SplittableRandom> check) {
-        for (int i = 0; i < CASES; i++) {
-            long seed = SEED * 1_000_003L + i;
-            try {
-                check.accept(new SplittableRandom(seed));
-            } catch (AssertionError | RuntimeException e) {
-                throw new AssertionError(
-                        "case " + i + " failed; rerun with -Dtulip.fuzz.seed=" + SEED + ": " + e.getMessage(), e);
-            }
-        }
-    }
-
     /** Text of any code points, surrogate pairs and controls included. */
     private static String unicode(SplittableRandom r, int max) {
         var b = new StringBuilder();

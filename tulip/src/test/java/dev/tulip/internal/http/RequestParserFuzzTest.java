@@ -1,5 +1,6 @@
 package dev.tulip.internal.http;
 
+import static dev.tulip.internal.Fuzz.forAll;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tulip.Config;
@@ -14,8 +15,6 @@ import io.netty.buffer.Unpooled;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.SplittableRandom;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,26 +33,6 @@ class RequestParserFuzzTest {
             .maxBodySize(4096)
             .build();
     private static final Set<Integer> FAILURE_STATUSES = Set.of(400, 413, 414, 417, 431, 501, 505);
-
-    /** Cases per property; {@code scripts/fuzz.sh} runs many more ({@code -Dtulip.fuzz.cases}). */
-    private static final int CASES = Integer.getInteger("tulip.fuzz.cases", 400);
-    /** A fixed start makes a run repeatable; {@code -Dtulip.fuzz.seed} explores others. */
-    private static final long SEED = Long.getLong("tulip.fuzz.seed", 20261201L);
-
-    /** Runs {@code check} on {@link #CASES} generated cases; a failure names the seed that reproduces it. */
-    private static void forAll(Consumer<SplittableRandom> check) {
-        for (int i = 0; i < CASES; i++) {
-            long seed = SEED * 1_000_003L + i;
-            try {
-                check.accept(new SplittableRandom(seed));
-            } catch (AssertionError | RuntimeException e) {
-                throw new AssertionError(
-                        "case " + i + " failed; rerun it with -Dtulip.fuzz.seed=" + SEED + " (case seed " + seed + "): "
-                                + e.getMessage(),
-                        e);
-            }
-        }
-    }
 
     // ---- properties ----------------------------------------------------------------------------
 
