@@ -1,0 +1,2 @@
+/** The automatic admin: {@link dev.tulip.admin.Admin}, installed into an app over its databases. */
+package dev.tulip.admin;
