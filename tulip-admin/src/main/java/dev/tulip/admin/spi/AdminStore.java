@@ -21,6 +21,12 @@ public interface AdminStore {
     /** Whether any user exists (the first run creates one). */
     boolean hasUsers();
 
+    /**
+     * A random secret of at least 32 bytes, made on first use and kept, the same for every
+     * instance that shares the store: it signs the admin's session cookie.
+     */
+    String secret();
+
     /** The sessions of the admin's session cookie. */
     SessionStore sessions();
 
