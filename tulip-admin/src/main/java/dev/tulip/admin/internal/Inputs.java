@@ -65,7 +65,7 @@ final class Inputs {
                     yield "datetime";
                 }
                 case JSON, ARRAY -> "json";
-                case TEXT -> r.maxLength().isPresent() && r.maxLength().getAsInt() <= 255 ? "text" : "textarea";
+                case TEXT -> value.contains("\n") || value.length() > 200 ? "textarea" : "text";
                 default -> "text";
             };
         }

@@ -137,11 +137,10 @@ public final class RecordPages {
 
     private Response form(Request req, Principal user, AdminModel m, boolean creating, Optional<Id> id, Map<String, String> raw, Map<String, String> errors, Optional<String> formError, int status) {
         List<Views.Input> inputs = new ArrayList<>();
-        int n = 0;
         for (Field f : m.fields()) {
             boolean settable = Forms.settable(m, f, creating);
             if (!settable && creating) continue; // computed by the database: nothing to show yet
-            inputs.add(Inputs.of(pages, m, f, "f" + n++, raw.getOrDefault(f.name(), ""), settable, creating, Optional.ofNullable(errors.get(f.name()))));
+            inputs.add(Inputs.of(pages, m, f, "in-" + f.name().replaceAll("[^A-Za-z0-9_-]", "_"), raw.getOrDefault(f.name(), ""), settable, creating, Optional.ofNullable(errors.get(f.name()))));
         }
         String action = creating ? pages.listHref(m) + "/new" : pages.recordHref(m, id.orElseThrow()) + "/edit";
         String title = creating ? "Add " + m.label() : "Edit " + m.label() + " " + id.orElseThrow().parts().toString().replaceAll("[\\[\\]]", "");
