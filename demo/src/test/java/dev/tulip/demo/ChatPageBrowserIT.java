@@ -2,6 +2,7 @@ package dev.tulip.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tulip.test.Chromium;
 import dev.tulip.test.TestServer;
 import java.net.URI;
 import java.net.http.HttpClient;

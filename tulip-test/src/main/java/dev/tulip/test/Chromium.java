@@ -1,4 +1,4 @@
-package dev.tulip.demo;
+package dev.tulip.test;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -25,11 +25,13 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * A real headless Chromium (Debian's {@code chromium}) driven over the DevTools protocol: open a
- * page, evaluate JavaScript in it, wait for a condition. Every wait has a deadline, and closing
- * kills the browser and deletes its profile.
+ * A real headless Chromium (Debian's {@code chromium}) driven over the DevTools protocol, for
+ * browser tests: open a page, fill and click like a user, evaluate JavaScript, wait for a
+ * condition, take a screenshot; with page scripts on or off. Every wait has a deadline, and
+ * closing kills the browser and deletes its profile. It needs nothing but the browser: no driver
+ * download, no Node.
  */
-final class Chromium implements AutoCloseable {
+public final class Chromium implements AutoCloseable {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Process process;
@@ -47,14 +49,14 @@ final class Chromium implements AutoCloseable {
     }
 
     /** Whether a {@code chromium} is on the PATH. */
-    static boolean available() {
+    public static boolean available() {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(":"))
             if (Files.isExecutable(Path.of(dir, "chromium"))) return true;
         return false;
     }
 
     /** Starts a browser with one blank page to drive. */
-    static Chromium start() throws Exception {
+    public static Chromium start() throws Exception {
         Path profile = Files.createTempDirectory("tulip-chromium-");
         Process p = new ProcessBuilder(
                         "chromium",
@@ -115,7 +117,7 @@ final class Chromium implements AutoCloseable {
     }
 
     /** Sends a DevTools command and waits (10 s at most) for its result. */
-    JsonNode call(String method, Map<String, Object> params) throws Exception {
+    public JsonNode call(String method, Map<String, Object> params) throws Exception {
         int id = ids.incrementAndGet();
         ObjectNode msg = JSON.createObjectNode().put("id", id).put("method", method);
         msg.set("params", JSON.valueToTree(params));
@@ -128,19 +130,119 @@ final class Chromium implements AutoCloseable {
     }
 
     /** Opens {@code url} in the page. */
-    void open(String url) throws Exception {
+    public void open(String url) throws Exception {
         call("Page.navigate", Map.of("url", url));
     }
 
+    /**
+     * Opens {@code url} and waits (10 s at most) until the new document has loaded; use this, or
+     * {@link #clickAndWait}, whenever the next step reads the page.
+     */
+    public void go(String url) throws Exception {
+        String before = marker();
+        open(url);
+        awaitNewDocument(before);
+    }
+
+    /** Turns the page's own scripts off (or on again), as a browser with JavaScript disabled. */
+    public void scripts(boolean enabled) throws Exception {
+        call("Emulation.setScriptExecutionDisabled", Map.of("value", !enabled));
+    }
+
+    /** Sets the value of the input, select or textarea matched by {@code selector}, as typing would, with input and change events. */
+    public void fill(String selector, String value) throws Exception {
+        JsonNode ok = eval("(() => { const e = document.querySelector(" + str(selector) + "); if (!e) return false;"
+                + " if (e.type === 'checkbox') e.checked = " + str(value) + " === 'true'; else e.value = " + str(value)
+                + ";"
+                + " e.dispatchEvent(new Event('input', {bubbles: true})); e.dispatchEvent(new Event('change', {bubbles: true}));"
+                + " return true; })()");
+        if (!ok.asBoolean()) throw new IllegalStateException("no element " + selector + " on " + url());
+    }
+
+    /** Clicks the element matched by {@code selector} and waits (10 s at most) for the page it leads to. */
+    public void clickAndWait(String selector) throws Exception {
+        String before = marker();
+        click(selector);
+        awaitNewDocument(before);
+    }
+
+    /** Clicks the element matched by {@code selector}. */
+    public void click(String selector) throws Exception {
+        JsonNode ok = eval("(() => { const e = document.querySelector(" + str(selector)
+                + "); if (!e) return false; e.click(); return true; })()");
+        if (!ok.asBoolean()) throw new IllegalStateException("no element " + selector + " on " + url());
+    }
+
+    /** The text of the element matched by {@code selector}, or empty if there is none. */
+    public String text(String selector) throws Exception {
+        return eval("(() => { const e = document.querySelector(" + str(selector)
+                        + "); return e ? e.innerText : ''; })()")
+                .asString();
+    }
+
+    /** How many elements match {@code selector}. */
+    public int count(String selector) throws Exception {
+        return eval("document.querySelectorAll(" + str(selector) + ").length").asInt();
+    }
+
+    /** The page's URL. */
+    public String url() throws Exception {
+        return eval("location.href").asString();
+    }
+
+    /** Saves a PNG of the whole page to {@code file}. */
+    public void screenshot(Path file) throws Exception {
+        JsonNode shot = call("Page.captureScreenshot", Map.of("format", "png", "captureBeyondViewport", true));
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.write(file, java.util.Base64.getDecoder().decode(shot.get("data").asString()));
+    }
+
+    /** Deletes every cookie of the browser (a new visitor). */
+    public void clearCookies() throws Exception {
+        call("Network.clearBrowserCookies", Map.of());
+    }
+
+    private String marker() throws Exception {
+        return call("Runtime.evaluate", Map.of("expression", "String(performance.timeOrigin)", "returnByValue", true))
+                .path("result")
+                .path("value")
+                .asString("");
+    }
+
+    private void awaitNewDocument(String before) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                JsonNode r = call(
+                        "Runtime.evaluate",
+                        Map.of(
+                                "expression",
+                                "String(performance.timeOrigin) + ' ' + document.readyState",
+                                "returnByValue",
+                                true));
+                String[] v = r.path("result").path("value").asString("").split(" ");
+                if (v.length == 2 && !v[0].equals(before) && v[1].equals("complete")) return;
+            } catch (IllegalStateException loading) {
+                // the old document is gone and the new one not yet there
+            }
+            Thread.sleep(25);
+        }
+        throw new IllegalStateException("no new page loaded within 10 s; still at " + url());
+    }
+
+    private static String str(String s) {
+        return JSON.getNodeFactory().stringNode(s).toString();
+    }
+
     /** Evaluates {@code js} in the page; its value as JSON (awaiting a promise). */
-    JsonNode eval(String js) throws Exception {
+    public JsonNode eval(String js) throws Exception {
         JsonNode r = call("Runtime.evaluate", Map.of("expression", js, "returnByValue", true, "awaitPromise", true));
         if (r.has("exceptionDetails")) throw new IllegalStateException("script failed: " + r.get("exceptionDetails"));
         return r.get("result").path("value");
     }
 
     /** Evaluates {@code js} until its value satisfies {@code done} or {@code max} passed; returns the last value. */
-    JsonNode await(String js, Predicate<JsonNode> done, Duration max) throws Exception {
+    public JsonNode await(String js, Predicate<JsonNode> done, Duration max) throws Exception {
         long deadline = System.nanoTime() + max.toNanos();
         JsonNode v;
         do {
