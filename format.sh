@@ -4,4 +4,4 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/jdk.sh
-exec mvn "${MVN_FLAGS[@]}" -q spotless:apply -pl tulip,tulip-test,tulip-pg,tulip-pg-embedded,tulip-mongo,tulip-mongo-embedded,tulip-client,examples,demo,bench
+exec mvn "${MVN_FLAGS[@]}" -q spotless:apply -pl tulip,tulip-test,tulip-admin,tulip-pg,tulip-pg-embedded,tulip-mongo,tulip-mongo-embedded,tulip-client,examples,demo,bench

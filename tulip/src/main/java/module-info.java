@@ -22,6 +22,7 @@ module dev.tulip {
     requires org.slf4j;
     requires io.netty.transport.classes.epoll;
     requires io.netty.transport.classes.io_uring;
+    requires io.netty.transport.unix.common; // the listener's descriptor, for SynGate
     requires jdk.unsupported;
     requires jdk.jfr; // the watchdog streams jdk.VirtualThreadPinned
 

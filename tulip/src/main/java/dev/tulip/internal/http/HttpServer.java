@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
@@ -50,6 +51,11 @@ public final class HttpServer {
     private static final long QUIET_NANOS = 100_000_000L;
     /** The longest wait for that quiet. */
     private static final long MAX_QUIET_WAIT_NANOS = 2_000_000_000L;
+
+    /** How long the accept queue must stay empty behind the SYN gate before the listener closes. */
+    private static final long GATE_EMPTY_NANOS = 10_000_000L;
+    /** The longest wait behind the gate. */
+    private static final long GATE_MAX_NANOS = 1_000_000_000L;
 
     private Channel serverChannel;
 
@@ -204,6 +210,28 @@ public final class HttpServer {
      * connection arrived for 100 ms (up to 2 s more), so what the kernel queued is accepted rather
      * than reset.
      */
+    /**
+     * Closes the listener without resetting what the kernel already queued: where {@link SynGate}
+     * works, new SYNs are dropped first and the queue is accepted until it stays empty for 10 ms
+     * (the handshakes under way land in it within a round trip; 1 s at most). Each connection
+     * accepted now serves its first request.
+     */
+    private void closeListener() {
+        OptionalInt fd = SynGate.fd(serverChannel);
+        if (fd.isPresent() && SynGate.close(fd.getAsInt())) {
+            long giveUp = System.nanoTime() + GATE_MAX_NANOS;
+            long emptySince = System.nanoTime();
+            while (System.nanoTime() < giveUp) {
+                OptionalInt queued = SynGate.queued(fd.getAsInt());
+                if (queued.isEmpty()) break;
+                if (queued.getAsInt() > 0) emptySince = System.nanoTime();
+                else if (System.nanoTime() - emptySince >= GATE_EMPTY_NANOS) break;
+                sleep(1_000_000L);
+            }
+        }
+        serverChannel.close().awaitUninterruptibly();
+    }
+
     public int drain(Duration timeout, Duration lameDuck) {
         if (lameDuck.isPositive()) {
             this.lameDuck = true;
@@ -214,7 +242,7 @@ public final class HttpServer {
             }
         }
         draining = true;
-        serverChannel.close().awaitUninterruptibly();
+        closeListener();
         onEveryLoop(Connection::drain);
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (drainLock) {
