@@ -77,7 +77,11 @@ public final class Admin implements Integration {
         setup.app().group(config.path, g -> {
             g.use(guard);
             AdminRoutes.install(
-                    g, this::state, Admin.class.getClassLoader(), versions.getProperty("htmx"), versions.getProperty("pico"));
+                    g,
+                    this::state,
+                    Admin.class.getClassLoader(),
+                    versions.getProperty("htmx"),
+                    versions.getProperty("pico"));
         });
         setup.resource("tulip-admin", ctx -> open(), admin -> state = null);
     }
@@ -94,10 +98,12 @@ public final class Admin implements Integration {
         for (AdminConfig.Source src : config.sources) {
             String name = backends.containsKey(src.name()) ? src.name() + backends.size() : src.name();
             backends.put(name, src.backend().get());
-            if (chosen == null && src.store().isPresent()) chosen = src.store().get().get();
+            if (chosen == null && src.store().isPresent())
+                chosen = src.store().get().get();
         }
         if (chosen == null)
-            throw new IllegalStateException("the admin has nowhere to keep its users: give it a PostgreSQL or MongoDB, or cfg.store(...)");
+            throw new IllegalStateException(
+                    "the admin has nowhere to keep its users: give it a PostgreSQL or MongoDB, or cfg.store(...)");
         AdminStore st = chosen;
         st.migrate();
         List<AdminModel> models = Models.shape(config, backends);
@@ -109,7 +115,13 @@ public final class Admin implements Integration {
                 .sameSite(Cookie.SameSite.STRICT)
                 .maxAge(config.sessionMaxAge)
                 .store(st.sessions()));
-        Auth auth = new Auth(st, passwords, config.path, config.maxFailuresPerAccount, config.maxFailuresPerAddress, config.failureWindow);
+        Auth auth = new Auth(
+                st,
+                passwords,
+                config.path,
+                config.maxFailuresPerAccount,
+                config.maxFailuresPerAddress,
+                config.failureWindow);
         Pages pages = new Pages(registry, auth, config.path, config.title, config.pageSize, config.maxPageSize);
         this.store = st;
         if (config.initialUser.isPresent() && !st.hasUsers()) createInitialUser(st, config.initialUser.get());
@@ -123,7 +135,11 @@ public final class Admin implements Integration {
         String password = config.initialPassword.orElseGet(Admin::randomPassword);
         st.saveUser(new AdminUser(username, passwords.hash(password), true, Set.of(), true));
         if (given) LOG.info("created admin user {} with the password given in the configuration", username);
-        else LOG.warn("created admin user {} with password {} (shown once: change it, or set it with TULIP_ADMIN_PASSWORD)", username, password);
+        else
+            LOG.warn(
+                    "created admin user {} with password {} (shown once: change it, or set it with TULIP_ADMIN_PASSWORD)",
+                    username,
+                    password);
     }
 
     /**
@@ -146,8 +162,10 @@ public final class Admin implements Integration {
 
     private static Properties versions() {
         Properties p = new Properties();
-        try (InputStream in = Admin.class.getClassLoader().getResourceAsStream("META-INF/tulip-admin/versions.properties")) {
-            if (in == null) throw new IllegalStateException("tulip-admin's versions.properties is missing from its jar");
+        try (InputStream in =
+                Admin.class.getClassLoader().getResourceAsStream("META-INF/tulip-admin/versions.properties")) {
+            if (in == null)
+                throw new IllegalStateException("tulip-admin's versions.properties is missing from its jar");
             p.load(in);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -59,7 +59,8 @@ public final class AdminConfig {
         Builder b = new Builder();
         configure.accept(b);
         if (b.sources.isEmpty())
-            throw new IllegalArgumentException("the admin covers no database: give it one, cfg.pg(pg) or cfg.mongo(mongo)");
+            throw new IllegalArgumentException(
+                    "the admin covers no database: give it one, cfg.pg(pg) or cfg.mongo(mongo)");
         return new AdminConfig(b);
     }
 
@@ -86,7 +87,8 @@ public final class AdminConfig {
         /** The path to serve the admin under; {@code /admin} by default. */
         public Builder path(String path) {
             if (!path.matches("(/[A-Za-z0-9._~-]+)+"))
-                throw new IllegalArgumentException("admin path " + path + ": give a path like /admin, without a trailing /");
+                throw new IllegalArgumentException(
+                        "admin path " + path + ": give a path like /admin, without a trailing /");
             this.path = path;
             return this;
         }

@@ -48,8 +48,9 @@ final class Models {
         }
         for (String named : config.models.keySet())
             if (!seen.contains(named))
-                throw new IllegalStateException("admin options name model " + named + ", which no database has; models: "
-                        + String.join(", ", seen.stream().sorted().toList()));
+                throw new IllegalStateException(
+                        "admin options name model " + named + ", which no database has; models: "
+                                + String.join(", ", seen.stream().sorted().toList()));
         return out;
     }
 
@@ -74,8 +75,10 @@ final class Models {
         for (Field f : m.fields())
             if (Names.secret(f.name()) && !m.primaryKey().contains(f.name())) hidden.add(f.name());
         for (String k : m.primaryKey())
-            if (hidden.contains(k)) throw new IllegalStateException(m.name() + ": the key field " + k + " cannot be hidden");
-        List<Field> fields = m.fields().stream().filter(f -> !hidden.contains(f.name())).toList();
+            if (hidden.contains(k))
+                throw new IllegalStateException(m.name() + ": the key field " + k + " cannot be hidden");
+        List<Field> fields =
+                m.fields().stream().filter(f -> !hidden.contains(f.name())).toList();
         List<String> shown = fields.stream().map(Field::name).toList();
         for (String f : o.listFields) if (hidden.contains(f)) throw hiddenUse(m, f, "listFields");
         for (String f : o.searchFields) if (hidden.contains(f)) throw hiddenUse(m, f, "searchFields");
@@ -96,14 +99,16 @@ final class Models {
                 : o.searchFields;
         List<String> filters = o.filters.isEmpty()
                 ? fields.stream()
-                        .filter(f -> FILTERABLE.contains(f.type()) && !m.primaryKey().contains(f.name())
-                                || m.referenceOf(f.name()).isPresent())
+                        .filter(f ->
+                                FILTERABLE.contains(f.type()) && !m.primaryKey().contains(f.name())
+                                        || m.referenceOf(f.name()).isPresent())
                         .map(Field::name)
                         .toList()
                 : o.filters;
         List<String> labels = o.labelFields.isEmpty()
                 ? fields.stream()
-                        .filter(f -> f.type() == FieldType.TEXT && !m.primaryKey().contains(f.name()))
+                        .filter(f ->
+                                f.type() == FieldType.TEXT && !m.primaryKey().contains(f.name()))
                         .map(Field::name)
                         .limit(1)
                         .toList()
@@ -111,7 +116,8 @@ final class Models {
         Optional<Sort> ordering = o.ordering.map(s -> {
             boolean desc = s.startsWith("-");
             String f = desc ? s.substring(1) : s;
-            if (!shown.contains(f)) throw new IllegalStateException(m.name() + ": ordering names " + f + ", not a shown field");
+            if (!shown.contains(f))
+                throw new IllegalStateException(m.name() + ": ordering names " + f + ", not a shown field");
             return new Sort(f, desc);
         });
         Set<String> readOnly = new LinkedHashSet<>(o.readOnly);

@@ -19,44 +19,117 @@ public final class AdminRoutes {
     public record State(Pages pages, ListPage list, RecordPages records, DeletePages deletes) {}
 
     public static void install(Routes g, Supplier<State> state, ClassLoader loader, String htmx, String pico) {
-        g.get("/static/htmx.min.js", StaticFiles.classpathFile("/META-INF/resources/webjars/htmx.org/" + htmx + "/dist/htmx.min.js", o -> o.classLoader(loader)));
-        g.get("/static/pico.min.css", StaticFiles.classpathFile("/META-INF/resources/webjars/picocss__pico/" + pico + "/css/pico.min.css", o -> o.classLoader(loader)));
-        g.get("/static/admin.css", StaticFiles.classpathFile("/META-INF/tulip-admin/admin.css", o -> o.classLoader(loader)));
-        g.get("/static/admin.js", StaticFiles.classpathFile("/META-INF/tulip-admin/admin.js", o -> o.classLoader(loader)));
+        g.get(
+                "/static/htmx.min.js",
+                StaticFiles.classpathFile(
+                        "/META-INF/resources/webjars/htmx.org/" + htmx + "/dist/htmx.min.js",
+                        o -> o.classLoader(loader)));
+        g.get(
+                "/static/pico.min.css",
+                StaticFiles.classpathFile(
+                        "/META-INF/resources/webjars/picocss__pico/" + pico + "/css/pico.min.css",
+                        o -> o.classLoader(loader)));
+        g.get(
+                "/static/admin.css",
+                StaticFiles.classpathFile("/META-INF/tulip-admin/admin.css", o -> o.classLoader(loader)));
+        g.get(
+                "/static/admin.js",
+                StaticFiles.classpathFile("/META-INF/tulip-admin/admin.js", o -> o.classLoader(loader)));
         g.get("/login", req -> loginPage(state.get(), req, 200, "", Optional.empty()));
         g.post("/login", req -> login(state.get(), req));
         g.post("/logout", req -> {
             state.get().pages().auth.logout(req);
             return Response.redirect(303, state.get().pages().base + "/login");
         });
-        g.get("/", req -> state.get().pages().loggedIn((r, u) -> dashboard(state.get(), r, u)).handle(req));
-        g.get("/m/{model}", req -> state.get().pages().loggedIn(state.get().list()::get).handle(req));
-        g.get("/m/{model}/lookup", req -> state.get().pages().loggedIn((r, u) -> lookup(state.get(), r, u)).handle(req));
-        g.get("/m/{model}/new", req -> state.get().pages().loggedIn(state.get().records()::createForm).handle(req));
-        g.post("/m/{model}/new", req -> state.get().pages().loggedIn(state.get().records()::create).handle(req));
-        g.post("/m/{model}/bulk", req -> state.get().pages().loggedIn(state.get().deletes()::bulk).handle(req));
-        g.get("/m/{model}/r/{id}", req -> state.get().pages().loggedIn(state.get().records()::detail).handle(req));
-        g.get("/m/{model}/r/{id}/edit", req -> state.get().pages().loggedIn(state.get().records()::editForm).handle(req));
-        g.post("/m/{model}/r/{id}/edit", req -> state.get().pages().loggedIn(state.get().records()::update).handle(req));
-        g.get("/m/{model}/r/{id}/delete", req -> state.get().pages().loggedIn(state.get().deletes()::confirmOne).handle(req));
-        g.post("/m/{model}/r/{id}/delete", req -> state.get().pages().loggedIn(state.get().deletes()::deleteOne).handle(req));
+        g.get(
+                "/",
+                req -> state.get()
+                        .pages()
+                        .loggedIn((r, u) -> dashboard(state.get(), r, u))
+                        .handle(req));
+        g.get(
+                "/m/{model}",
+                req -> state.get().pages().loggedIn(state.get().list()::get).handle(req));
+        g.get(
+                "/m/{model}/lookup",
+                req -> state.get()
+                        .pages()
+                        .loggedIn((r, u) -> lookup(state.get(), r, u))
+                        .handle(req));
+        g.get(
+                "/m/{model}/new",
+                req -> state.get()
+                        .pages()
+                        .loggedIn(state.get().records()::createForm)
+                        .handle(req));
+        g.post(
+                "/m/{model}/new",
+                req -> state.get()
+                        .pages()
+                        .loggedIn(state.get().records()::create)
+                        .handle(req));
+        g.post(
+                "/m/{model}/bulk",
+                req -> state.get().pages().loggedIn(state.get().deletes()::bulk).handle(req));
+        g.get(
+                "/m/{model}/r/{id}",
+                req -> state.get()
+                        .pages()
+                        .loggedIn(state.get().records()::detail)
+                        .handle(req));
+        g.get(
+                "/m/{model}/r/{id}/edit",
+                req -> state.get()
+                        .pages()
+                        .loggedIn(state.get().records()::editForm)
+                        .handle(req));
+        g.post(
+                "/m/{model}/r/{id}/edit",
+                req -> state.get()
+                        .pages()
+                        .loggedIn(state.get().records()::update)
+                        .handle(req));
+        g.get(
+                "/m/{model}/r/{id}/delete",
+                req -> state.get()
+                        .pages()
+                        .loggedIn(state.get().deletes()::confirmOne)
+                        .handle(req));
+        g.post(
+                "/m/{model}/r/{id}/delete",
+                req -> state.get()
+                        .pages()
+                        .loggedIn(state.get().deletes()::deleteOne)
+                        .handle(req));
     }
 
     private static Response loginPage(State s, Request req, int status, String username, Optional<String> error) {
         Optional<String> asked = req.method().equals("POST") ? req.formValue("next") : req.query("next");
         String next = s.pages().auth.safeNext(asked.orElse(null));
-        return Render.login(status, s.pages().frame(req, Optional.empty(), "Log in", Optional.empty()), new Views.Login(s.pages().base + "/login", next, username, error));
+        return Render.login(
+                status,
+                s.pages().frame(req, Optional.empty(), "Log in", Optional.empty()),
+                new Views.Login(s.pages().base + "/login", next, username, error));
     }
 
     private static Response login(State s, Request req) {
         String username = req.formValue("username").orElse("");
         String password = req.formValue("password").orElse("");
         if (username.isBlank() || password.isEmpty() || username.length() > 150 || password.length() > 1024)
-            return loginPage(s, req, 400, username.length() > 150 ? "" : username, Optional.of("Enter a username and a password."));
-        return switch (s.pages().auth.login(req, username, password, req.formValue("next").orElse(null))) {
+            return loginPage(
+                    s,
+                    req,
+                    400,
+                    username.length() > 150 ? "" : username,
+                    Optional.of("Enter a username and a password."));
+        return switch (s.pages()
+                .auth
+                .login(req, username, password, req.formValue("next").orElse(null))) {
             case Auth.Outcome.Success ok -> Response.redirect(303, ok.next());
             case Auth.Outcome.Failure f -> loginPage(s, req, 200, username, Optional.of(f.message()));
-            case Auth.Outcome.Throttled t -> loginPage(s, req, 429, username, Optional.of(t.message())).header("Retry-After", Long.toString(t.retryAfterSeconds()));
+            case Auth.Outcome.Throttled t ->
+                loginPage(s, req, 429, username, Optional.of(t.message()))
+                        .header("Retry-After", Long.toString(t.retryAfterSeconds()));
         };
     }
 
@@ -66,7 +139,11 @@ public final class AdminRoutes {
         for (AdminModel m : p.registry.models()) {
             if (!user.can(m, Principal.Perm.VIEW)) continue;
             var count = m.backend().count(m.model(), List.of(), Optional.empty(), List.of(), false);
-            rows.add(new Views.DashRow(m.label(), p.listHref(m), Pages.countText(count), m.backend().kind(),
+            rows.add(new Views.DashRow(
+                    m.label(),
+                    p.listHref(m),
+                    Pages.countText(count),
+                    m.backend().kind(),
                     user.can(m, Principal.Perm.ADD) ? Optional.of(p.listHref(m) + "/new") : Optional.empty()));
         }
         return Render.dashboard(p.frame(req, Optional.of(user), "Dashboard", Optional.empty()), rows);
@@ -75,13 +152,15 @@ public final class AdminRoutes {
     /** Choices for a reference input: {@code <option>}s of a datalist (htmx), or JSON when asked. */
     private static Response lookup(State s, Request req, Principal user) {
         AdminModel m = s.pages().model(req, user);
-        String term = req.query("q").orElseGet(() -> req.queryParams().entrySet().stream()
-                .filter(e -> e.getKey().startsWith(Forms.PREFIX))
-                .map(e -> e.getValue().getLast())
-                .findFirst()
-                .orElse(""));
+        String term = req.query("q")
+                .orElseGet(() -> req.queryParams().entrySet().stream()
+                        .filter(e -> e.getKey().startsWith(Forms.PREFIX))
+                        .map(e -> e.getValue().getLast())
+                        .findFirst()
+                        .orElse(""));
         if (term.length() > 100) throw HttpException.badRequest("search text is limited to 100 characters");
-        List<Choice> choices = term.isBlank() ? List.of() : m.backend().lookup(m.model(), term.strip(), m.labelFields(), 20);
+        List<Choice> choices =
+                term.isBlank() ? List.of() : m.backend().lookup(m.model(), term.strip(), m.labelFields(), 20);
         List<Views.Option> options = new ArrayList<>();
         for (Choice c : choices) options.add(new Views.Option(c.id().encoded(), c.label(), false));
         return Render.choices(options);

@@ -38,7 +38,10 @@ public final class Auth {
     /** The logged-in user of {@code req}, if there is one and the account is active. */
     public Optional<Principal> principal(Request req) {
         Session s = Session.of(req);
-        return s.get(SESSION_USER).flatMap(store::user).filter(AdminUser::active).map(Principal::new);
+        return s.get(SESSION_USER)
+                .flatMap(store::user)
+                .filter(AdminUser::active)
+                .map(Principal::new);
     }
 
     /** Where an anonymous request is sent: the login page, with the page it asked for to come back to. */

@@ -50,7 +50,8 @@ public final class DeletePages {
         for (String s : raw) {
             try {
                 Id id = Id.decode(s);
-                if (id.parts().size() != m.model().primaryKey().size()) throw new IllegalArgumentException("wrong number of parts");
+                if (id.parts().size() != m.model().primaryKey().size())
+                    throw new IllegalArgumentException("wrong number of parts");
                 ids.add(id);
             } catch (IllegalArgumentException e) {
                 throw HttpException.badRequest("bad record id " + s);
@@ -63,7 +64,8 @@ public final class DeletePages {
                 return confirm(req, user, m, ids, pages.listHref(m) + "/bulk", pages.listHref(m));
             return delete(req, m, ids, pages.listHref(m));
         }
-        AdminModel.ActionDef def = m.action(action).orElseThrow(() -> HttpException.badRequest("no action " + action + " on " + m.label()));
+        AdminModel.ActionDef def = m.action(action)
+                .orElseThrow(() -> HttpException.badRequest("no action " + action + " on " + m.label()));
         user.require(m, Principal.Perm.CHANGE);
         String said = def.action().run(new ActionContext(req, user.username(), m.slug()), List.copyOf(ids));
         return Pages.redirect(req, pages.listHref(m), said);
@@ -92,12 +94,26 @@ public final class DeletePages {
             if (d.count() == 0) continue;
             Optional<AdminModel> src = pages.registry.source(m, d.relation());
             boolean visible = src.isPresent() && user.can(src.get(), Principal.Perm.VIEW);
-            String label = visible ? src.get().label() + " (by " + src.get().labelOf(d.relation().fields().getFirst()) + ")" : "Other records";
+            String label = visible
+                    ? src.get().label() + " (by "
+                            + src.get().labelOf(d.relation().fields().getFirst()) + ")"
+                    : "Other records";
             List<Views.Link> sample = new ArrayList<>();
-            if (visible) for (Id s : d.sample()) sample.add(new Views.Link(pages.recordHref(src.get(), s), src.get().label() + " " + String.join(", ", s.parts()), false));
-            Optional<String> list = visible && ids.size() == 1 && d.relation().fields().size() == 1
-                            && src.get().filterFields().contains(d.relation().fields().getFirst())
-                    ? Optional.of(pages.listHref(src.get()) + "?f." + Pages.enc(d.relation().fields().getFirst()) + "=" + Pages.enc(ids.getFirst().parts().getFirst()))
+            if (visible)
+                for (Id s : d.sample())
+                    sample.add(new Views.Link(
+                            pages.recordHref(src.get(), s),
+                            src.get().label() + " " + String.join(", ", s.parts()),
+                            false));
+            Optional<String> list = visible
+                            && ids.size() == 1
+                            && d.relation().fields().size() == 1
+                            && src.get()
+                                    .filterFields()
+                                    .contains(d.relation().fields().getFirst())
+                    ? Optional.of(pages.listHref(src.get()) + "?f."
+                            + Pages.enc(d.relation().fields().getFirst()) + "="
+                            + Pages.enc(ids.getFirst().parts().getFirst()))
                     : Optional.empty();
             deps.add(new Views.DependentView(label, d.count(), sample, list));
         }
@@ -107,6 +123,8 @@ public final class DeletePages {
             for (Id id : ids) fields.add(new Views.Hidden("ids", id.encoded()));
         }
         String title = "Delete " + records.size() + " " + m.label() + (records.size() == 1 ? " record?" : " records?");
-        return Render.confirm(pages.frame(req, Optional.of(user), title, Optional.of(m)), new Views.ConfirmView(title, action, fields, records, deps, cancel));
+        return Render.confirm(
+                pages.frame(req, Optional.of(user), title, Optional.of(m)),
+                new Views.ConfirmView(title, action, fields, records, deps, cancel));
     }
 }

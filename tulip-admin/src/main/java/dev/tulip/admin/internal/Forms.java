@@ -95,9 +95,10 @@ public final class Forms {
         if (v instanceof String s) {
             int len = s.codePointCount(0, s.length());
             if (r.minLength().isPresent() && len < r.minLength().getAsInt())
-                return Optional.of(r.minLength().getAsInt() == 1
-                        ? "must not be empty" + by
-                        : "must have at least " + r.minLength().getAsInt() + " characters" + by);
+                return Optional.of(
+                        r.minLength().getAsInt() == 1
+                                ? "must not be empty" + by
+                                : "must have at least " + r.minLength().getAsInt() + " characters" + by);
             if (r.maxLength().isPresent() && len > r.maxLength().getAsInt())
                 return Optional.of("must have at most " + r.maxLength().getAsInt() + " characters" + by);
             if (r.pattern().isPresent()) {

@@ -51,7 +51,8 @@ public final class Guard implements Middleware {
                 result = errorPage(req, 503, "The database is not reachable; try again in a moment.");
             } else {
                 LOG.error("admin request {} {} failed (request id {})", req.method(), req.path(), req.id(), e);
-                result = errorPage(req, 500, "Something went wrong. The log has the details under request id " + req.id() + ".");
+                result = errorPage(
+                        req, 500, "Something went wrong. The log has the details under request id " + req.id() + ".");
             }
         }
         Response r = result instanceof Response resp ? resp : Response.from(result, req);
@@ -78,7 +79,14 @@ public final class Guard implements Middleware {
             token = "";
         }
         Views.Frame f = new Views.Frame(
-                title, base, nonce(req), token, Optional.empty(), java.util.List.of(), Status.reason(status), Optional.empty());
+                title,
+                base,
+                nonce(req),
+                token,
+                Optional.empty(),
+                java.util.List.of(),
+                Status.reason(status),
+                Optional.empty());
         return Render.error(f, new Views.ErrorView(status, message, Optional.of(base)));
     }
 

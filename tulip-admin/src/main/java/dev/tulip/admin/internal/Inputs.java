@@ -23,14 +23,34 @@ final class Inputs {
         String label = m.labelOf(f.name());
         Optional<String> help = f.help();
         if (!settable)
-            return new Views.Input("", id, label, "readonly", value, false, error, help, List.of(), "", Optional.empty(),
-                    Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
-        boolean required = !f.nullable() && !(creating && f.hasDefault()) && f.type() != dev.tulip.admin.spi.FieldType.BOOLEAN;
+            return new Views.Input(
+                    "",
+                    id,
+                    label,
+                    "readonly",
+                    value,
+                    false,
+                    error,
+                    help,
+                    List.of(),
+                    "",
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty());
+        boolean required =
+                !f.nullable() && !(creating && f.hasDefault()) && f.type() != dev.tulip.admin.spi.FieldType.BOOLEAN;
         Rules r = f.rules();
         Optional<String> min = r.min().map(java.math.BigDecimal::toPlainString);
         Optional<String> max = r.max().map(java.math.BigDecimal::toPlainString);
-        Optional<String> minLength = r.minLength().isPresent() ? Optional.of(Integer.toString(r.minLength().getAsInt())) : Optional.empty();
-        Optional<String> maxLength = r.maxLength().isPresent() ? Optional.of(Integer.toString(r.maxLength().getAsInt())) : Optional.empty();
+        Optional<String> minLength = r.minLength().isPresent()
+                ? Optional.of(Integer.toString(r.minLength().getAsInt()))
+                : Optional.empty();
+        Optional<String> maxLength = r.maxLength().isPresent()
+                ? Optional.of(Integer.toString(r.maxLength().getAsInt()))
+                : Optional.empty();
         List<Views.Option> options = new ArrayList<>();
         String step = "";
         Optional<String> lookup = Optional.empty();
@@ -42,7 +62,8 @@ final class Inputs {
             kind = "reference";
             lookup = Optional.of(pages.listHref(t) + "/lookup");
             link = Optional.of(pages.listHref(t));
-            help = Optional.of(help.map(h -> h + " ").orElse("") + "The id of a " + t.label() + " record; type to search.");
+            help = Optional.of(
+                    help.map(h -> h + " ").orElse("") + "The id of a " + t.label() + " record; type to search.");
         } else {
             kind = switch (f.type()) {
                 case BOOLEAN -> f.nullable() ? "tristate" : "checkbox";
@@ -69,13 +90,31 @@ final class Inputs {
                 default -> "text";
             };
         }
-        if (f.type() == dev.tulip.admin.spi.FieldType.TIMESTAMPTZ) help = Optional.of(help.map(h -> h + " ").orElse("") + "In UTC.");
-        if (f.type() == dev.tulip.admin.spi.FieldType.ARRAY) help = Optional.of(help.map(h -> h + " ").orElse("") + "A JSON array, like [\"a\", \"b\"].");
+        if (f.type() == dev.tulip.admin.spi.FieldType.TIMESTAMPTZ)
+            help = Optional.of(help.map(h -> h + " ").orElse("") + "In UTC.");
+        if (f.type() == dev.tulip.admin.spi.FieldType.ARRAY)
+            help = Optional.of(help.map(h -> h + " ").orElse("") + "A JSON array, like [\"a\", \"b\"].");
         if (kind.equals("select")) for (String e : f.enumValues()) options.add(new Views.Option(e, e, e.equals(value)));
         if (kind.equals("tristate")) {
             options.add(new Views.Option("true", "Yes", value.equals("true")));
             options.add(new Views.Option("false", "No", value.equals("false")));
         }
-        return new Views.Input(Forms.PREFIX + f.name(), id, label, kind, value, required, error, help, options, step, min, max, minLength, maxLength, lookup, link);
+        return new Views.Input(
+                Forms.PREFIX + f.name(),
+                id,
+                label,
+                kind,
+                value,
+                required,
+                error,
+                help,
+                options,
+                step,
+                min,
+                max,
+                minLength,
+                maxLength,
+                lookup,
+                link);
     }
 }

@@ -34,8 +34,7 @@ public final class ListPage {
         ListParams params = ListParams.read(m, req.queryParams(), pages.pageSize, pages.maxPageSize);
         Page page = m.backend().list(m.model(), params.toQuery(m));
         boolean exact = req.query("count").map("exact"::equals).orElse(false);
-        Count count = m.backend()
-                .count(m.model(), params.conditions(), params.search(), m.searchFields(), exact);
+        Count count = m.backend().count(m.model(), params.conditions(), params.search(), m.searchFields(), exact);
         Map<String, Map<Id, Map<String, Object>>> refs = references(m, page.rows());
 
         Map<String, String> state = state(params);
@@ -48,7 +47,9 @@ public final class ListPage {
                     .orElse("");
             Optional<String> href = ListParams.UNSORTABLE.contains(f.type())
                     ? Optional.empty()
-                    : Optional.of(href(m, with(without(state, "after", "offset"), "sort", sorted.equals("asc") ? "-" + name : name)));
+                    : Optional.of(href(
+                            m,
+                            with(without(state, "after", "offset"), "sort", sorted.equals("asc") ? "-" + name : name)));
             columns.add(new Views.Column(name, m.labelOf(name), href, sorted));
         }
         List<Views.RowView> rows = new ArrayList<>();
@@ -62,7 +63,8 @@ public final class ListPage {
         Map<String, String> paging = without(state, "after", "offset");
         if (params.after().isPresent() || params.offset() > 0) first = Optional.of(href(m, paging));
         if (!page.keyset() && params.offset() > 0)
-            prev = Optional.of(href(m, with(paging, "offset", Long.toString(Math.max(0, params.offset() - params.size())))));
+            prev = Optional.of(href(
+                    m, with(paging, "offset", Long.toString(Math.max(0, params.offset() - params.size())))));
         if (page.hasMore()) {
             next = page.keyset() && page.next().isPresent()
                     ? Optional.of(href(m, with(paging, "after", page.next().get())))
@@ -126,7 +128,11 @@ public final class ListPage {
             Set<Id> ids = new LinkedHashSet<>();
             for (Map<String, Object> r : rows) if (r.get(name) != null) ids.add(Id.of(Values.input(f, r.get(name))));
             if (ids.isEmpty()) continue;
-            out.put(name, target.get().backend().findAll(target.get().model(), ids, target.get().labelFields()));
+            out.put(
+                    name,
+                    target.get()
+                            .backend()
+                            .findAll(target.get().model(), ids, target.get().labelFields()));
         }
         return out;
     }
@@ -165,7 +171,13 @@ public final class ListPage {
     }
 
     static boolean isRange(FieldType t) {
-        return Set.of(FieldType.INTEGER, FieldType.DECIMAL, FieldType.FLOAT, FieldType.DATE, FieldType.TIMESTAMP, FieldType.TIMESTAMPTZ)
+        return Set.of(
+                        FieldType.INTEGER,
+                        FieldType.DECIMAL,
+                        FieldType.FLOAT,
+                        FieldType.DATE,
+                        FieldType.TIMESTAMP,
+                        FieldType.TIMESTAMPTZ)
                 .contains(t);
     }
 }

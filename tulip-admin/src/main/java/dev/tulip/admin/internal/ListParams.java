@@ -39,7 +39,10 @@ public record ListParams(
         if (search.isPresent() && m.searchFields().isEmpty())
             throw HttpException.badRequest(m.label() + " has no searchable field");
         Optional<Sort> sort = last(query, "sort").filter(s -> !s.isEmpty()).map(s -> sort(m, s));
-        int size = last(query, "size").map(s -> number(s, "size")).map(n -> (int) Math.min(n, maxSize)).orElse(defaultSize);
+        int size = last(query, "size")
+                .map(s -> number(s, "size"))
+                .map(n -> (int) Math.min(n, maxSize))
+                .orElse(defaultSize);
         if (size < 1) throw HttpException.badRequest("size must be at least 1");
         Optional<String> after = last(query, "after").filter(s -> !s.isEmpty());
         long offset = last(query, "offset").map(s -> number(s, "offset")).orElse(0L);
@@ -56,8 +59,8 @@ public record ListParams(
             String name = colon > 1 ? key.substring(2, colon) : key.substring(2);
             String op = colon > 1 ? key.substring(colon + 1) : "eq";
             if (!m.filterFields().contains(name))
-                throw HttpException.badRequest("no filter " + name + " on " + m.label() + "; filters: "
-                        + String.join(", ", m.filterFields()));
+                throw HttpException.badRequest(
+                        "no filter " + name + " on " + m.label() + "; filters: " + String.join(", ", m.filterFields()));
             Field f = m.field(name).orElseThrow();
             conditions.add(condition(f, op, value));
             filterParams.put(key, value);
@@ -67,19 +70,24 @@ public record ListParams(
 
     public ListQuery toQuery(AdminModel m) {
         Optional<Sort> effective = sort.or(m::ordering);
-        return new ListQuery(
-                conditions, search, m.searchFields(), effective, after, offset, size, m.listFields());
+        return new ListQuery(conditions, search, m.searchFields(), effective, after, offset, size, m.listFields());
     }
 
     private static Sort sort(AdminModel m, String s) {
         boolean desc = s.startsWith("-");
         String name = desc ? s.substring(1) : s;
-        Optional<Field> f = m.field(name).filter(x -> m.listFields().contains(name) || m.model().primaryKey().contains(name));
+        Optional<Field> f = m.field(name)
+                .filter(x ->
+                        m.listFields().contains(name) || m.model().primaryKey().contains(name));
         if (f.isEmpty() || UNSORTABLE.contains(f.get().type()))
             throw HttpException.badRequest("cannot sort " + m.label() + " by " + name + "; sortable: "
-                    + String.join(", ", m.listFields().stream()
-                            .filter(n -> m.field(n).map(x -> !UNSORTABLE.contains(x.type())).orElse(false))
-                            .toList()));
+                    + String.join(
+                            ", ",
+                            m.listFields().stream()
+                                    .filter(n -> m.field(n)
+                                            .map(x -> !UNSORTABLE.contains(x.type()))
+                                            .orElse(false))
+                                    .toList()));
         return new Sort(name, desc);
     }
 
@@ -89,11 +97,12 @@ public record ListParams(
                 case "eq" -> new Condition(f.name(), Condition.Op.EQ, Values.parse(f, value));
                 case "gte" -> new Condition(f.name(), Condition.Op.GTE, Values.parse(f, value));
                 case "lte" -> new Condition(f.name(), Condition.Op.LTE, Values.parse(f, value));
-                case "null" -> switch (value) {
-                    case "1" -> Condition.isNull(f.name());
-                    case "0" -> Condition.notNull(f.name());
-                    default -> throw HttpException.badRequest("filter " + f.name() + ":null takes 1 or 0");
-                };
+                case "null" ->
+                    switch (value) {
+                        case "1" -> Condition.isNull(f.name());
+                        case "0" -> Condition.notNull(f.name());
+                        default -> throw HttpException.badRequest("filter " + f.name() + ":null takes 1 or 0");
+                    };
                 default -> throw HttpException.badRequest("no filter operator " + op + "; use :gte, :lte or :null");
             };
         } catch (IllegalArgumentException e) {

@@ -52,7 +52,8 @@ public final class Pages {
         user.ifPresent(u -> {
             for (AdminModel m : registry.models())
                 if (u.can(m, Principal.Perm.VIEW))
-                    nav.add(new Views.Link(listHref(m), m.label(), current.map(c -> c == m).orElse(false)));
+                    nav.add(new Views.Link(
+                            listHref(m), m.label(), current.map(c -> c == m).orElse(false)));
         });
         dev.tulip.web.Session session = dev.tulip.web.Session.of(req);
         Optional<String> message = session.get(FLASH);
@@ -63,9 +64,9 @@ public final class Pages {
 
     /** The model of the request's {@code {model}} path parameter, if the user may view it; else 404 (no hint that it exists). */
     AdminModel model(Request req, Principal user) {
-        AdminModel m = registry.model(req.pathParam("model"))
-                .orElseThrow(() -> new HttpException(404, "no such page"));
-        if (!user.can(m, Principal.Perm.VIEW)) throw new HttpException(403, "you may not view " + m.label() + " records");
+        AdminModel m = registry.model(req.pathParam("model")).orElseThrow(() -> new HttpException(404, "no such page"));
+        if (!user.can(m, Principal.Perm.VIEW))
+            throw new HttpException(403, "you may not view " + m.label() + " records");
         return m;
     }
 
@@ -116,6 +117,8 @@ public final class Pages {
             Object v = record.get(f);
             if (v != null) parts.add(Values.cell(m.field(f).orElseThrow(), v));
         }
-        return parts.isEmpty() ? m.label() + " " + id.parts().toString().replaceAll("[\\[\\]]", "") : String.join(" ", parts);
+        return parts.isEmpty()
+                ? m.label() + " " + id.parts().toString().replaceAll("[\\[\\]]", "")
+                : String.join(" ", parts);
     }
 }

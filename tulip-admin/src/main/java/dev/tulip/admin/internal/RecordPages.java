@@ -40,14 +40,17 @@ public final class RecordPages {
         List<Views.Link> related = new ArrayList<>();
         for (Relation rel : m.model().referencedBy()) {
             Optional<AdminModel> src = pages.registry.source(m, rel);
-            if (src.isEmpty() || !user.can(src.get(), Principal.Perm.VIEW) || rel.fields().size() != 1) continue;
+            if (src.isEmpty()
+                    || !user.can(src.get(), Principal.Perm.VIEW)
+                    || rel.fields().size() != 1) continue;
             if (!src.get().filterFields().contains(rel.fields().getFirst())) continue;
             int at = rel.targetFields().indexOf(rel.targetFields().getFirst());
             Object key = r.get(rel.targetFields().get(at));
             if (key == null) continue;
             Field kf = m.model().field(rel.targetFields().get(at)).orElseThrow();
             related.add(new Views.Link(
-                    pages.listHref(src.get()) + "?f." + Pages.enc(rel.fields().getFirst()) + "=" + Pages.enc(Values.input(kf, key)),
+                    pages.listHref(src.get()) + "?f." + Pages.enc(rel.fields().getFirst()) + "="
+                            + Pages.enc(Values.input(kf, key)),
                     src.get().label() + " by " + src.get().labelOf(rel.fields().getFirst()),
                     false));
         }
@@ -84,7 +87,17 @@ public final class RecordPages {
         AdminModel m = pages.model(req, user);
         user.require(m, Principal.Perm.ADD);
         Forms.Result form = Forms.read(m, req.form(), true);
-        if (!form.ok()) return form(req, user, m, true, Optional.empty(), form.raw(), form.errors(), Optional.of("Please correct the errors below."), 422);
+        if (!form.ok())
+            return form(
+                    req,
+                    user,
+                    m,
+                    true,
+                    Optional.empty(),
+                    form.raw(),
+                    form.errors(),
+                    Optional.of("Please correct the errors below."),
+                    422);
         Id id;
         try {
             id = m.backend().insert(m.model(), form.values());
@@ -99,7 +112,17 @@ public final class RecordPages {
         user.require(m, Principal.Perm.CHANGE);
         Id id = Pages.id(req);
         Forms.Result form = Forms.read(m, req.form(), false);
-        if (!form.ok()) return form(req, user, m, false, Optional.of(id), form.raw(), form.errors(), Optional.of("Please correct the errors below."), 422);
+        if (!form.ok())
+            return form(
+                    req,
+                    user,
+                    m,
+                    false,
+                    Optional.of(id),
+                    form.raw(),
+                    form.errors(),
+                    Optional.of("Please correct the errors below."),
+                    422);
         try {
             if (!m.backend().update(m.model(), id, form.values())) throw new HttpException(404, "no such record");
         } catch (ConstraintViolation e) {
@@ -118,10 +141,19 @@ public final class RecordPages {
         return Pages.redirect(req, target, message);
     }
 
-    private Response violated(Request req, Principal user, AdminModel m, boolean creating, Optional<Id> id, Forms.Result form, ConstraintViolation e) {
+    private Response violated(
+            Request req,
+            Principal user,
+            AdminModel m,
+            boolean creating,
+            Optional<Id> id,
+            Forms.Result form,
+            ConstraintViolation e) {
         Map<String, String> errors = new LinkedHashMap<>(form.errors());
         Optional<String> formError;
-        if (e.field().isPresent() && m.field(e.field().get()).isPresent() && Forms.settable(m, m.field(e.field().get()).get(), creating)) {
+        if (e.field().isPresent()
+                && m.field(e.field().get()).isPresent()
+                && Forms.settable(m, m.field(e.field().get()).get(), creating)) {
             errors.put(e.field().get(), e.getMessage());
             formError = Optional.of("The database refused the record: see below.");
         } else {
@@ -131,19 +163,42 @@ public final class RecordPages {
     }
 
     private Map<String, Object> find(AdminModel m, Id id) {
-        if (id.parts().size() != m.model().primaryKey().size()) throw HttpException.badRequest("bad record id for " + m.label());
-        return m.backend().find(m.model(), id).orElseThrow(() -> new HttpException(404, "no such " + m.label() + " record"));
+        if (id.parts().size() != m.model().primaryKey().size())
+            throw HttpException.badRequest("bad record id for " + m.label());
+        return m.backend()
+                .find(m.model(), id)
+                .orElseThrow(() -> new HttpException(404, "no such " + m.label() + " record"));
     }
 
-    private Response form(Request req, Principal user, AdminModel m, boolean creating, Optional<Id> id, Map<String, String> raw, Map<String, String> errors, Optional<String> formError, int status) {
+    private Response form(
+            Request req,
+            Principal user,
+            AdminModel m,
+            boolean creating,
+            Optional<Id> id,
+            Map<String, String> raw,
+            Map<String, String> errors,
+            Optional<String> formError,
+            int status) {
         List<Views.Input> inputs = new ArrayList<>();
         for (Field f : m.fields()) {
             boolean settable = Forms.settable(m, f, creating);
             if (!settable && creating) continue; // computed by the database: nothing to show yet
-            inputs.add(Inputs.of(pages, m, f, "in-" + f.name().replaceAll("[^A-Za-z0-9_-]", "_"), raw.getOrDefault(f.name(), ""), settable, creating, Optional.ofNullable(errors.get(f.name()))));
+            inputs.add(Inputs.of(
+                    pages,
+                    m,
+                    f,
+                    "in-" + f.name().replaceAll("[^A-Za-z0-9_-]", "_"),
+                    raw.getOrDefault(f.name(), ""),
+                    settable,
+                    creating,
+                    Optional.ofNullable(errors.get(f.name()))));
         }
         String action = creating ? pages.listHref(m) + "/new" : pages.recordHref(m, id.orElseThrow()) + "/edit";
-        String title = creating ? "Add " + m.label() : "Edit " + m.label() + " " + id.orElseThrow().parts().toString().replaceAll("[\\[\\]]", "");
+        String title = creating
+                ? "Add " + m.label()
+                : "Edit " + m.label() + " "
+                        + id.orElseThrow().parts().toString().replaceAll("[\\[\\]]", "");
         String cancel = creating ? pages.listHref(m) : pages.recordHref(m, id.orElseThrow());
         var view = new Views.FormView(m.label(), title, action, creating, inputs, formError, cancel);
         return Render.form(status, pages.frame(req, Optional.of(user), title, Optional.of(m)), view);

@@ -13,7 +13,8 @@ public final class Registry {
 
     public Registry(List<AdminModel> models) {
         for (AdminModel m : models) {
-            if (bySlug.putIfAbsent(m.slug(), m) != null) throw new IllegalStateException("two models named " + m.slug());
+            if (bySlug.putIfAbsent(m.slug(), m) != null)
+                throw new IllegalStateException("two models named " + m.slug());
         }
     }
 

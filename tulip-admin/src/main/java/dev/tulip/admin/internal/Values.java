@@ -39,7 +39,10 @@ public final class Values {
         return switch (v) {
             case Boolean b -> b ? "Yes" : "No";
             case byte[] bytes -> bytes.length + " bytes";
-            case OffsetDateTime t -> t.withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString();
+            case OffsetDateTime t ->
+                t.withOffsetSameInstant(ZoneOffset.UTC)
+                        .truncatedTo(ChronoUnit.SECONDS)
+                        .toString();
             case LocalDateTime t -> t.toString().replace('T', ' ');
             case JsonNode j -> j.toString();
             case List<?> l -> {
@@ -64,9 +67,10 @@ public final class Values {
         return switch (v) {
             case OffsetDateTime t -> LOCAL_DT.format(t.withOffsetSameInstant(ZoneOffset.UTC));
             case LocalDateTime t -> LOCAL_DT.format(t);
-            case LocalTime t -> t.truncatedTo(ChronoUnit.SECONDS).toString().length() == 5
-                    ? t + ":00"
-                    : t.truncatedTo(ChronoUnit.SECONDS).toString();
+            case LocalTime t ->
+                t.truncatedTo(ChronoUnit.SECONDS).toString().length() == 5
+                        ? t + ":00"
+                        : t.truncatedTo(ChronoUnit.SECONDS).toString();
             case JsonNode j -> j.toPrettyString();
             case List<?> l -> toJsonArray(l).toString();
             case BigDecimal d -> d.toPlainString();
@@ -85,22 +89,25 @@ public final class Values {
             return switch (type) {
                 case TEXT, INTERVAL -> t;
                 case OBJECT_ID -> {
-                    if (!t.matches("[0-9a-fA-F]{24}")) throw new IllegalArgumentException("must be 24 hexadecimal digits");
+                    if (!t.matches("[0-9a-fA-F]{24}"))
+                        throw new IllegalArgumentException("must be 24 hexadecimal digits");
                     yield t.toLowerCase(Locale.ROOT);
                 }
                 case INTEGER -> Long.parseLong(t);
                 case DECIMAL -> new BigDecimal(t);
-                case FLOAT -> switch (t) {
-                    case "NaN" -> Double.NaN;
-                    case "Infinity" -> Double.POSITIVE_INFINITY;
-                    case "-Infinity" -> Double.NEGATIVE_INFINITY;
-                    default -> Double.parseDouble(t);
-                };
-                case BOOLEAN -> switch (t.toLowerCase(Locale.ROOT)) {
-                    case "true", "on", "yes", "1" -> true;
-                    case "false", "off", "no", "0" -> false;
-                    default -> throw new IllegalArgumentException("must be yes or no");
-                };
+                case FLOAT ->
+                    switch (t) {
+                        case "NaN" -> Double.NaN;
+                        case "Infinity" -> Double.POSITIVE_INFINITY;
+                        case "-Infinity" -> Double.NEGATIVE_INFINITY;
+                        default -> Double.parseDouble(t);
+                    };
+                case BOOLEAN ->
+                    switch (t.toLowerCase(Locale.ROOT)) {
+                        case "true", "on", "yes", "1" -> true;
+                        case "false", "off", "no", "0" -> false;
+                        default -> throw new IllegalArgumentException("must be yes or no");
+                    };
                 case DATE -> LocalDate.parse(t);
                 case TIME -> LocalTime.parse(t);
                 case TIMESTAMP -> LocalDateTime.parse(t.replace(' ', 'T'));
@@ -119,11 +126,14 @@ public final class Values {
             throw new IllegalArgumentException(
                     type == FieldType.INTEGER ? "must be a whole number" : "must be a number", e);
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("must be a " + switch (type) {
-                        case DATE -> "date (2026-12-31)";
-                        case TIME -> "time (23:59:00)";
-                        default -> "date and time (2026-12-31T23:59:00)";
-                    }, e);
+            throw new IllegalArgumentException(
+                    "must be a "
+                            + switch (type) {
+                                case DATE -> "date (2026-12-31)";
+                                case TIME -> "time (23:59:00)";
+                                default -> "date and time (2026-12-31T23:59:00)";
+                            },
+                    e);
         }
     }
 
@@ -168,7 +178,8 @@ public final class Values {
                 case BigDecimal d -> a.add(d);
                 case Boolean b -> a.add(b);
                 case JsonNode j -> a.add(j);
-                default -> a.add(e instanceof OffsetDateTime || e instanceof LocalDateTime ? input(null, e) : e.toString());
+                default ->
+                    a.add(e instanceof OffsetDateTime || e instanceof LocalDateTime ? input(null, e) : e.toString());
             }
         }
         return a;

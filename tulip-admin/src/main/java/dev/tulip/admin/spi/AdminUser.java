@@ -12,7 +12,8 @@ import java.util.Set;
  *     ({@code *:view} for every model)
  * @param active whether the account may log in
  */
-public record AdminUser(String username, String passwordHash, boolean superuser, Set<String> permissions, boolean active) {
+public record AdminUser(
+        String username, String passwordHash, boolean superuser, Set<String> permissions, boolean active) {
 
     public AdminUser {
         permissions = Set.copyOf(permissions);

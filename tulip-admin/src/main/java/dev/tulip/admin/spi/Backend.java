@@ -27,7 +27,8 @@ public interface Backend {
      * estimate. An exact count may give up after the backend's count timeout, returning the
      * estimate.
      */
-    Count count(Model model, List<Condition> conditions, Optional<String> search, List<String> searchFields, boolean exact);
+    Count count(
+            Model model, List<Condition> conditions, Optional<String> search, List<String> searchFields, boolean exact);
 
     /** The record with this id, every field. */
     Optional<Map<String, Object>> find(Model model, Id id);

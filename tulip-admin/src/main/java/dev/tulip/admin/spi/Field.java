@@ -35,6 +35,7 @@ public record Field(
 
     /** A plain field: nullable, no default, writable, no rules. */
     public static Field of(String name, FieldType type) {
-        return new Field(name, type, Optional.empty(), true, false, false, List.of(), Rules.NONE, false, Optional.empty());
+        return new Field(
+                name, type, Optional.empty(), true, false, false, List.of(), Rules.NONE, false, Optional.empty());
     }
 }

@@ -26,7 +26,12 @@ public record Rules(
 
     /** No rules. */
     public static final Rules NONE = new Rules(
-            Optional.empty(), Optional.empty(), OptionalInt.empty(), OptionalInt.empty(), Optional.empty(), Optional.empty());
+            Optional.empty(),
+            Optional.empty(),
+            OptionalInt.empty(),
+            OptionalInt.empty(),
+            Optional.empty(),
+            Optional.empty());
 
     /** Whether there is no rule at all. */
     public boolean isEmpty() {
