@@ -15,7 +15,11 @@ class AdminSecurityIT {
 
     /** Every state-changing route, with the form fields it would need. */
     static final List<String> POSTS = List.of(
-            "/admin/logout", "/admin/m/authors/new", "/admin/m/authors/bulk", "/admin/m/authors/r/1/edit", "/admin/m/authors/r/1/delete");
+            "/admin/logout",
+            "/admin/m/authors/new",
+            "/admin/m/authors/bulk",
+            "/admin/m/authors/r/1/edit",
+            "/admin/m/authors/r/1/delete");
 
     static final List<String> PAGES = List.of(
             "/admin",
@@ -55,14 +59,18 @@ class AdminSecurityIT {
         Browser root = fx.loggedIn("root");
         int before = fx.backend.data.get("authors").size();
         for (String p : POSTS) {
-            HttpResponse<String> r = root.post(p, "v:name", "Mallory", "confirmed", "yes", "action", "delete", "ids", "1");
+            HttpResponse<String> r =
+                    root.post(p, "v:name", "Mallory", "confirmed", "yes", "action", "delete", "ids", "1");
             assertThat(r.statusCode()).as(p).isEqualTo(403);
             assertThat(r.body()).contains("CSRF token missing");
-            HttpResponse<String> wrong = root.post(p, "_csrf", "forged", "v:name", "Mallory", "confirmed", "yes", "ids", "1");
+            HttpResponse<String> wrong =
+                    root.post(p, "_csrf", "forged", "v:name", "Mallory", "confirmed", "yes", "ids", "1");
             assertThat(wrong.statusCode()).as(p).isEqualTo(403);
         }
         assertThat(fx.backend.data.get("authors")).hasSize(before);
-        assertThat(root.get("/admin").statusCode()).as("still logged in: logout needed a token").isEqualTo(200);
+        assertThat(root.get("/admin").statusCode())
+                .as("still logged in: logout needed a token")
+                .isEqualTo(200);
     }
 
     @Test
@@ -73,7 +81,8 @@ class AdminSecurityIT {
         HttpResponse<String> confirm = root.get("/admin/m/authors/r/1/delete");
         assertThat(confirm.statusCode()).isEqualTo(200);
         assertThat(confirm.body()).contains("Yes, delete");
-        assertThat(fx.backend.find(fx.backend.models.get("authors"), dev.tulip.admin.spi.Id.of("1"))).isPresent();
+        assertThat(fx.backend.find(fx.backend.models.get("authors"), dev.tulip.admin.spi.Id.of("1")))
+                .isPresent();
         assertThat(root.get("/admin").statusCode()).isEqualTo(200);
         assertThat(fx.backend.calls.subList(callsBefore, fx.backend.calls.size()))
                 .isNotEmpty()
@@ -89,9 +98,12 @@ class AdminSecurityIT {
             assertThat(viewer.get(p).statusCode()).as(p).isEqualTo(403);
         viewer.get("/admin/m/authors");
         for (String p : List.of("/admin/m/authors/new", "/admin/m/authors/r/1/edit", "/admin/m/authors/r/1/delete"))
-            assertThat(viewer.submit(p, "v:name", "X", "confirmed", "yes").statusCode()).as(p).isEqualTo(403);
+            assertThat(viewer.submit(p, "v:name", "X", "confirmed", "yes").statusCode())
+                    .as(p)
+                    .isEqualTo(403);
         viewer.get("/admin/m/authors");
-        assertThat(viewer.submit("/admin/m/authors/bulk", "action", "delete", "ids", "1", "confirmed", "yes").statusCode())
+        assertThat(viewer.submit("/admin/m/authors/bulk", "action", "delete", "ids", "1", "confirmed", "yes")
+                        .statusCode())
                 .isEqualTo(403);
 
         Browser bookie = fx.loggedIn("bookie");
@@ -106,15 +118,39 @@ class AdminSecurityIT {
     void hiddenAndReadOnlyFieldsCannotBeSetByACraftedForm() {
         Browser root = fx.loggedIn("root");
         root.get("/admin/m/authors/new");
-        HttpResponse<String> r = root.submit("/admin/m/authors/new", "v:name", "Eve", "v:id", "999", "v:password_hash", "mine", "v:nonexistent", "x");
+        HttpResponse<String> r = root.submit(
+                "/admin/m/authors/new",
+                "v:name",
+                "Eve",
+                "v:id",
+                "999",
+                "v:password_hash",
+                "mine",
+                "v:nonexistent",
+                "x");
         assertThat(r.statusCode()).as(r.body()).isEqualTo(303);
-        var eve = fx.backend.data.get("authors").stream().filter(a -> "Eve".equals(a.get("name"))).findFirst().orElseThrow();
+        var eve = fx.backend.data.get("authors").stream()
+                .filter(a -> "Eve".equals(a.get("name")))
+                .findFirst()
+                .orElseThrow();
         assertThat(eve.get("id")).isNotEqualTo(999L);
         assertThat(eve.get("password_hash")).isNull();
         assertThat(eve).doesNotContainKey("nonexistent");
         root.get("/admin/m/authors/r/1/edit");
-        root.submit("/admin/m/authors/r/1/edit", "v:name", "Ada", "v:active", "true", "v:password_hash", "mine", "v:id", "5");
-        var ada = fx.backend.data.get("authors").stream().filter(a -> a.get("id").equals(1L)).findFirst().orElseThrow();
+        root.submit(
+                "/admin/m/authors/r/1/edit",
+                "v:name",
+                "Ada",
+                "v:active",
+                "true",
+                "v:password_hash",
+                "mine",
+                "v:id",
+                "5");
+        var ada = fx.backend.data.get("authors").stream()
+                .filter(a -> a.get("id").equals(1L))
+                .findFirst()
+                .orElseThrow();
         assertThat(ada.get("password_hash")).isEqualTo("SECRET-HASH");
     }
 
@@ -122,8 +158,13 @@ class AdminSecurityIT {
     void hiddenFieldsReachNoPage() {
         Browser root = fx.loggedIn("root");
         for (String p : List.of("/admin/m/authors", "/admin/m/authors/r/1", "/admin/m/authors/r/1/edit"))
-            assertThat(root.get(p).body()).as(p).doesNotContain("SECRET-HASH").doesNotContain("password_hash").doesNotContain("Password hash");
-        assertThat(root.get("/admin/m/authors?f.password_hash=SECRET-HASH").statusCode()).isEqualTo(400);
+            assertThat(root.get(p).body())
+                    .as(p)
+                    .doesNotContain("SECRET-HASH")
+                    .doesNotContain("password_hash")
+                    .doesNotContain("Password hash");
+        assertThat(root.get("/admin/m/authors?f.password_hash=SECRET-HASH").statusCode())
+                .isEqualTo(400);
         assertThat(root.get("/admin/m/authors?sort=password_hash").statusCode()).isEqualTo(400);
     }
 
@@ -144,7 +185,10 @@ class AdminSecurityIT {
             assertThat(r.statusCode()).as(q).isEqualTo(400);
             assertThat(r.body()).as(q).doesNotContain("Exception");
         }
-        assertThat(fx.backend.queries).allMatch(query -> query.sort().isEmpty() || List.of("id", "name", "email", "active", "kind", "born").contains(query.sort().get().field()));
+        assertThat(fx.backend.queries)
+                .allMatch(query -> query.sort().isEmpty()
+                        || List.of("id", "name", "email", "active", "kind", "born")
+                                .contains(query.sort().get().field()));
     }
 
     @Test
@@ -161,11 +205,19 @@ class AdminSecurityIT {
         Browser root = fx.loggedIn("root");
         for (String p : List.of("/admin/m/books", "/admin/m/books/r/66", "/admin/m/books/r/66/edit")) {
             String body = root.get(p).body();
-            assertThat(body).as(p).doesNotContain("<script>alert").doesNotContain("<img src=x").contains("&lt;script");
+            assertThat(body)
+                    .as(p)
+                    .doesNotContain("<script>alert")
+                    .doesNotContain("<img src=x")
+                    .contains("&lt;script");
         }
-        String chips = root.get("/admin/m/books?q=" + java.net.URLEncoder.encode(xss, java.nio.charset.StandardCharsets.UTF_8)).body();
+        String chips = root.get(
+                        "/admin/m/books?q=" + java.net.URLEncoder.encode(xss, java.nio.charset.StandardCharsets.UTF_8))
+                .body();
         assertThat(chips).doesNotContain("<script>alert").doesNotContain("<img src=x");
-        String filter = root.get("/admin/m/authors?f.kind=" + java.net.URLEncoder.encode(xss, java.nio.charset.StandardCharsets.UTF_8)).body();
+        String filter = root.get("/admin/m/authors?f.kind="
+                        + java.net.URLEncoder.encode(xss, java.nio.charset.StandardCharsets.UTF_8))
+                .body();
         assertThat(filter).doesNotContain("<script>alert");
         fx.backend.data.get("books").removeIf(b -> b.get("id").equals(66L));
     }
@@ -176,12 +228,19 @@ class AdminSecurityIT {
         for (String p : List.of("/admin", "/admin/m/authors", "/admin/login")) {
             HttpResponse<String> r = root.get(p);
             String csp = r.headers().firstValue("Content-Security-Policy").orElseThrow();
-            assertThat(csp).contains("frame-ancestors 'none'").contains("script-src 'nonce-").doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
+            assertThat(csp)
+                    .contains("frame-ancestors 'none'")
+                    .contains("script-src 'nonce-")
+                    .doesNotContain("unsafe-inline")
+                    .doesNotContain("unsafe-eval");
             String nonce = csp.replaceAll(".*'nonce-([^']+)'.*", "$1");
             assertThat(r.body()).contains("nonce=\"" + nonce + "\"");
             assertThat(r.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
             assertThat(r.headers().firstValue("Cache-Control")).hasValue("no-store");
-            assertThat(r.body()).doesNotContain("<script>").doesNotContain(" style=\"").doesNotContain(" onclick=");
+            assertThat(r.body())
+                    .doesNotContain("<script>")
+                    .doesNotContain(" style=\"")
+                    .doesNotContain(" onclick=");
         }
     }
 
@@ -190,10 +249,14 @@ class AdminSecurityIT {
         Browser b = fx.browser();
         b.get("/admin/login");
         String before = cookie(b);
-        HttpResponse<String> r = b.submit("/admin/login", "username", "root", "password", Fixture.PASSWORD, "next", "/admin/m/books");
+        HttpResponse<String> r =
+                b.submit("/admin/login", "username", "root", "password", Fixture.PASSWORD, "next", "/admin/m/books");
         assertThat(r.statusCode()).isEqualTo(303);
         assertThat(r.headers().firstValue("Location")).hasValue("/admin/m/books");
-        String setCookie = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("tulip_admin=")).findFirst().orElseThrow();
+        String setCookie = r.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("tulip_admin="))
+                .findFirst()
+                .orElseThrow();
         assertThat(setCookie).contains("HttpOnly").contains("SameSite=Strict").contains("Path=/admin");
         String after = cookie(b);
         assertThat(after).isNotEqualTo(before);
@@ -206,7 +269,9 @@ class AdminSecurityIT {
         assertThat(thief.get("/admin").statusCode()).isEqualTo(200);
         assertThat(b.submit("/admin/logout").statusCode()).isEqualTo(303);
         assertThat(b.get("/admin").statusCode()).isEqualTo(303);
-        assertThat(thief.get("/admin").statusCode()).as("the old cookie is dead on the server").isEqualTo(303);
+        assertThat(thief.get("/admin").statusCode())
+                .as("the old cookie is dead on the server")
+                .isEqualTo(303);
     }
 
     @Test
@@ -214,7 +279,8 @@ class AdminSecurityIT {
         for (String next : List.of("https://evil.example/", "//evil.example/admin", "/admin\\..\\x", "/other")) {
             Browser b = fx.browser();
             b.get("/admin/login");
-            HttpResponse<String> r = b.submit("/admin/login", "username", "root", "password", Fixture.PASSWORD, "next", next);
+            HttpResponse<String> r =
+                    b.submit("/admin/login", "username", "root", "password", Fixture.PASSWORD, "next", next);
             assertThat(r.headers().firstValue("Location")).as(next).hasValue("/admin");
         }
     }
@@ -241,8 +307,10 @@ class AdminSecurityIT {
     void unknownUsersAndWrongPasswordsGetTheSameAnswer() {
         Browser b = fx.browser();
         b.get("/admin/login");
-        String unknown = b.submit("/admin/login", "username", "nobody", "password", "x").body();
-        String wrong = b.submit("/admin/login", "username", "viewer", "password", "x").body();
+        String unknown =
+                b.submit("/admin/login", "username", "nobody", "password", "x").body();
+        String wrong =
+                b.submit("/admin/login", "username", "viewer", "password", "x").body();
         assertThat(unknown).contains("Wrong username or password");
         assertThat(wrong).contains("Wrong username or password");
     }

@@ -33,9 +33,11 @@ final class Browser {
     }
 
     HttpResponse<String> get(String path) {
-        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+        HttpResponse<String> r =
+                send(HttpRequest.newBuilder(URI.create(base + path)).GET());
         Matcher m = CSRF.matcher(r.body());
-        if (m.find()) lastCsrf = m.group(1).replace("&#61;", "=").replace("&#43;", "+").replace("&#47;", "/");
+        if (m.find())
+            lastCsrf = m.group(1).replace("&#61;", "=").replace("&#43;", "+").replace("&#47;", "/");
         return r;
     }
 
@@ -43,12 +45,14 @@ final class Browser {
     HttpResponse<String> post(String path, String... kv) {
         List<String> pairs = new ArrayList<>();
         for (int i = 0; i < kv.length; i += 2)
-            pairs.add(URLEncoder.encode(kv[i], StandardCharsets.UTF_8) + "=" + URLEncoder.encode(kv[i + 1], StandardCharsets.UTF_8));
+            pairs.add(URLEncoder.encode(kv[i], StandardCharsets.UTF_8) + "="
+                    + URLEncoder.encode(kv[i + 1], StandardCharsets.UTF_8));
         HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(String.join("&", pairs))));
         Matcher m = CSRF.matcher(r.body());
-        if (m.find()) lastCsrf = m.group(1).replace("&#61;", "=").replace("&#43;", "+").replace("&#47;", "/");
+        if (m.find())
+            lastCsrf = m.group(1).replace("&#61;", "=").replace("&#43;", "+").replace("&#47;", "/");
         return r;
     }
 

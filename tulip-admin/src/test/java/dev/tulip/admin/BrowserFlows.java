@@ -46,7 +46,8 @@ final class BrowserFlows {
     void listSortAndSearch() throws Exception {
         assertThat(b.count("tbody tr")).isGreaterThanOrEqualTo(2);
         b.clickAndWait("th a[href*='sort=name']");
-        assertThat(b.eval("document.querySelector('th[aria-sort]').innerText").asString()).contains("Name");
+        assertThat(b.eval("document.querySelector('th[aria-sort]').innerText").asString())
+                .contains("Name");
         String first = b.text("tbody tr:first-child th");
         b.clickAndWait("th a[href*='sort=-name']");
         assertThat(b.text("tbody tr:first-child th")).isNotEqualTo(first);
@@ -88,7 +89,8 @@ final class BrowserFlows {
             assertThat(b.text("tbody")).contains("Linus").doesNotContain("Ada");
         }
         b.go(base + "/admin/m/books");
-        String adaId = b.eval("document.querySelector('tbody a[href*=\"/admin/m/authors/r/\"]').href.split('/r/')[1]").asString();
+        String adaId = b.eval("document.querySelector('tbody a[href*=\"/admin/m/authors/r/\"]').href.split('/r/')[1]")
+                .asString();
         b.fill("input[name='f.author_id']", adaId);
         b.clickAndWait("#filters button[type=submit]");
         assertThat(b.count("tbody tr")).isEqualTo(1);
@@ -124,7 +126,8 @@ final class BrowserFlows {
         b.fill("#in-active", "true");
         b.clickAndWait("#save-continue");
         assertThat(b.url()).contains("/edit");
-        assertThat(b.eval("document.querySelector('#in-name').value").asString()).isEqualTo("Grace <b>Hopper</b>");
+        assertThat(b.eval("document.querySelector('#in-name').value").asString())
+                .isEqualTo("Grace <b>Hopper</b>");
         assertThat(b.text(".message")).contains("Added.");
         b.fill("#in-name", "Grace Hopper");
         b.clickAndWait("#save");

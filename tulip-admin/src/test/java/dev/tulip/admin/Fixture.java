@@ -29,18 +29,82 @@ final class Fixture implements AutoCloseable {
 
     Fixture(java.util.function.Consumer<AdminConfig.Builder> more) {
         Relation wrote = new Relation("books_author_fkey", "books", List.of("author_id"), "authors", List.of("id"));
-        Field id = new Field("id", FieldType.INTEGER, Optional.empty(), false, true, true, List.of(), Rules.NONE, true, Optional.empty());
+        Field id = new Field(
+                "id",
+                FieldType.INTEGER,
+                Optional.empty(),
+                false,
+                true,
+                true,
+                List.of(),
+                Rules.NONE,
+                true,
+                Optional.empty());
         Model authors = new Model(
                 "authors",
                 List.of(
                         id,
-                        new Field("name", FieldType.TEXT, Optional.empty(), false, false, false, List.of(),
-                                new Rules(Optional.empty(), Optional.empty(), OptionalInt.of(1), OptionalInt.of(100), Optional.empty(), Optional.of("authors_name_check")),
-                                false, Optional.of("As printed on the cover")),
-                        new Field("email", FieldType.TEXT, Optional.empty(), true, false, false, List.of(), Rules.NONE, true, Optional.empty()),
-                        new Field("active", FieldType.BOOLEAN, Optional.empty(), false, true, false, List.of(), Rules.NONE, false, Optional.empty()),
-                        new Field("kind", FieldType.ENUM, Optional.empty(), true, false, false, List.of("poet", "novelist"), Rules.NONE, false, Optional.empty()),
-                        new Field("born", FieldType.DATE, Optional.empty(), true, false, false, List.of(), Rules.NONE, false, Optional.empty()),
+                        new Field(
+                                "name",
+                                FieldType.TEXT,
+                                Optional.empty(),
+                                false,
+                                false,
+                                false,
+                                List.of(),
+                                new Rules(
+                                        Optional.empty(),
+                                        Optional.empty(),
+                                        OptionalInt.of(1),
+                                        OptionalInt.of(100),
+                                        Optional.empty(),
+                                        Optional.of("authors_name_check")),
+                                false,
+                                Optional.of("As printed on the cover")),
+                        new Field(
+                                "email",
+                                FieldType.TEXT,
+                                Optional.empty(),
+                                true,
+                                false,
+                                false,
+                                List.of(),
+                                Rules.NONE,
+                                true,
+                                Optional.empty()),
+                        new Field(
+                                "active",
+                                FieldType.BOOLEAN,
+                                Optional.empty(),
+                                false,
+                                true,
+                                false,
+                                List.of(),
+                                Rules.NONE,
+                                false,
+                                Optional.empty()),
+                        new Field(
+                                "kind",
+                                FieldType.ENUM,
+                                Optional.empty(),
+                                true,
+                                false,
+                                false,
+                                List.of("poet", "novelist"),
+                                Rules.NONE,
+                                false,
+                                Optional.empty()),
+                        new Field(
+                                "born",
+                                FieldType.DATE,
+                                Optional.empty(),
+                                true,
+                                false,
+                                false,
+                                List.of(),
+                                Rules.NONE,
+                                false,
+                                Optional.empty()),
                         Field.of("password_hash", FieldType.TEXT)),
                 List.of("id"),
                 List.of(List.of("email")),
@@ -49,17 +113,63 @@ final class Fixture implements AutoCloseable {
                 Optional.empty());
         Model books = new Model(
                 "books",
-                List.of(id, new Field("title", FieldType.TEXT, Optional.empty(), false, false, false, List.of(), Rules.NONE, false, Optional.empty()),
+                List.of(
+                        id,
+                        new Field(
+                                "title",
+                                FieldType.TEXT,
+                                Optional.empty(),
+                                false,
+                                false,
+                                false,
+                                List.of(),
+                                Rules.NONE,
+                                false,
+                                Optional.empty()),
                         Field.of("author_id", FieldType.INTEGER)),
                 List.of("id"),
                 List.of(),
                 List.of(wrote),
                 List.of(),
                 Optional.empty());
-        backend.add(authors, List.of(
-                        row("id", 1L, "name", "Ada", "email", "ada@example.com", "active", true, "kind", "poet", "born", LocalDate.of(1815, 12, 10), "password_hash", "SECRET-HASH"),
-                        row("id", 2L, "name", "Linus", "email", "linus@example.com", "active", false, "kind", "novelist", "born", null, "password_hash", "SECRET-HASH")))
-                .add(books, List.of(row("id", 10L, "title", "Notes", "author_id", 1L), row("id", 11L, "title", "Kernel", "author_id", 2L)));
+        backend.add(
+                        authors,
+                        List.of(
+                                row(
+                                        "id",
+                                        1L,
+                                        "name",
+                                        "Ada",
+                                        "email",
+                                        "ada@example.com",
+                                        "active",
+                                        true,
+                                        "kind",
+                                        "poet",
+                                        "born",
+                                        LocalDate.of(1815, 12, 10),
+                                        "password_hash",
+                                        "SECRET-HASH"),
+                                row(
+                                        "id",
+                                        2L,
+                                        "name",
+                                        "Linus",
+                                        "email",
+                                        "linus@example.com",
+                                        "active",
+                                        false,
+                                        "kind",
+                                        "novelist",
+                                        "born",
+                                        null,
+                                        "password_hash",
+                                        "SECRET-HASH")))
+                .add(
+                        books,
+                        List.of(
+                                row("id", 10L, "title", "Notes", "author_id", 1L),
+                                row("id", 11L, "title", "Kernel", "author_id", 2L)));
         admin = Admin.create(cfg -> {
             cfg.backend("memory", backend).store(store);
             more.accept(cfg);

@@ -63,13 +63,18 @@ final class MemoryBackend implements Backend {
         return new Page(rows.subList(from, to), Optional.empty(), false, to < rows.size());
     }
 
-    private List<Map<String, Object>> matching(Model m, List<Condition> cs, Optional<String> search, List<String> fields) {
+    private List<Map<String, Object>> matching(
+            Model m, List<Condition> cs, Optional<String> search, List<String> fields) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Map<String, Object> r : data.get(m.name())) {
             boolean ok = cs.stream().allMatch(c -> test(c, r.get(c.field())));
             if (ok && search.isPresent())
-                ok = fields.stream().anyMatch(f -> r.get(f) != null
-                        && r.get(f).toString().toLowerCase(Locale.ROOT).contains(search.get().toLowerCase(Locale.ROOT)));
+                ok = fields.stream()
+                        .anyMatch(f -> r.get(f) != null
+                                && r.get(f)
+                                        .toString()
+                                        .toLowerCase(Locale.ROOT)
+                                        .contains(search.get().toLowerCase(Locale.ROOT)));
             if (ok) out.add(r);
         }
         return out;
@@ -100,7 +105,10 @@ final class MemoryBackend implements Backend {
     @Override
     public Optional<Map<String, Object>> find(Model m, Id id) {
         calls.add("find " + m.name());
-        return data.get(m.name()).stream().filter(r -> idOf(m, r).equals(id)).findFirst().map(LinkedHashMap::new);
+        return data.get(m.name()).stream()
+                .filter(r -> idOf(m, r).equals(id))
+                .findFirst()
+                .map(LinkedHashMap::new);
     }
 
     @Override
@@ -117,7 +125,8 @@ final class MemoryBackend implements Backend {
         List<Choice> out = new ArrayList<>();
         for (Map<String, Object> r : data.get(m.name()))
             for (String f : labelFields)
-                if (r.get(f) != null && r.get(f).toString().toLowerCase(Locale.ROOT).contains(term.toLowerCase(Locale.ROOT)))
+                if (r.get(f) != null
+                        && r.get(f).toString().toLowerCase(Locale.ROOT).contains(term.toLowerCase(Locale.ROOT)))
                     out.add(new Choice(idOf(m, r), r.get(f).toString()));
         return out.stream().limit(limit).toList();
     }
@@ -126,10 +135,15 @@ final class MemoryBackend implements Backend {
     public Id insert(Model m, Map<String, Object> values) {
         calls.add("insert " + m.name());
         for (Field f : m.fields())
-            if (f.unique() && values.get(f.name()) != null
-                    && data.get(m.name()).stream().anyMatch(r -> values.get(f.name()).equals(r.get(f.name()))))
-                throw new ConstraintViolation(Optional.of(f.name()), Optional.of(m.name() + "_" + f.name() + "_key"),
-                        "must be unique: a record with this " + f.name() + " exists", null);
+            if (f.unique()
+                    && values.get(f.name()) != null
+                    && data.get(m.name()).stream()
+                            .anyMatch(r -> values.get(f.name()).equals(r.get(f.name()))))
+                throw new ConstraintViolation(
+                        Optional.of(f.name()),
+                        Optional.of(m.name() + "_" + f.name() + "_key"),
+                        "must be unique: a record with this " + f.name() + " exists",
+                        null);
         Map<String, Object> r = new LinkedHashMap<>();
         for (Field f : m.fields()) r.put(f.name(), null);
         String key = m.primaryKey().getFirst();

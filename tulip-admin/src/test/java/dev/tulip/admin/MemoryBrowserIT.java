@@ -14,7 +14,9 @@ class MemoryBrowserIT {
 
     @BeforeAll
     static void start() throws Exception {
-        assertThat(Chromium.available()).as("Debian's chromium must be installed (./test.sh installs it)").isTrue();
+        assertThat(Chromium.available())
+                .as("Debian's chromium must be installed (./test.sh installs it)")
+                .isTrue();
         browser = Chromium.start();
     }
 
@@ -28,7 +30,8 @@ class MemoryBrowserIT {
     void everyFlowWorks(boolean scripts) throws Exception {
         try (Fixture fx = new Fixture()) {
             browser.scripts(scripts);
-            BrowserFlows flows = new BrowserFlows(browser, "http://127.0.0.1:" + fx.server.port(), "memory-" + (scripts ? "js" : "nojs"));
+            BrowserFlows flows = new BrowserFlows(
+                    browser, "http://127.0.0.1:" + fx.server.port(), "memory-" + (scripts ? "js" : "nojs"));
             flows.login("root", Fixture.PASSWORD);
             flows.listSortAndSearch();
             flows.filters(true);

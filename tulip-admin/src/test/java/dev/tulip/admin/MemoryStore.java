@@ -54,7 +54,9 @@ final class MemoryStore implements AdminStore {
     @Override
     public int failures(String key, Duration window) {
         Instant since = Instant.now().minus(window);
-        return (int) failures.getOrDefault(key, List.of()).stream().filter(t -> t.isAfter(since)).count();
+        return (int) failures.getOrDefault(key, List.of()).stream()
+                .filter(t -> t.isAfter(since))
+                .count();
     }
 
     @Override
