@@ -92,9 +92,11 @@ final class Lister {
     Count count(Shape shape, Filter filter, boolean filtered, boolean exact) {
         String name = shape.model().name();
         Collection<Document> coll = MongoBackend.collection(mongo, name);
-        commands.sent("count", name);
-        long estimate = coll.estimatedCount();
-        if (!filtered && !exact && estimate >= EXACT_BELOW) return Count.estimate(estimate);
+        if (!filtered) {
+            commands.sent("count", name);
+            long estimate = coll.estimatedCount();
+            if (!exact && estimate >= EXACT_BELOW) return Count.estimate(estimate);
+        }
         commands.sent("aggregate", name);
         BsonDocument match = filter.toBsonDocument(BsonDocument.class, MongoClientSettings.getDefaultCodecRegistry());
         Document command = new Document("aggregate", name)
@@ -109,8 +111,9 @@ final class Lister {
             JsonNode batch = mongo.database().command(command).path("cursor").path("firstBatch");
             return Count.exact(batch.isEmpty() ? 0 : batch.get(0).path("n").asLong());
         } catch (MongoFailure e) {
-            if (timedOut(e)) return Count.estimate(estimate); // filtered: the collection's size, an upper bound
-            throw e;
+            if (!timedOut(e)) throw e;
+            commands.sent("count", name);
+            return Count.estimate(coll.estimatedCount()); // the collection's size: for a filter, an upper bound
         }
     }
 

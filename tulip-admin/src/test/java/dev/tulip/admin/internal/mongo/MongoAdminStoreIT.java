@@ -3,10 +3,14 @@ package dev.tulip.admin.internal.mongo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tulip.admin.spi.AdminUser;
+import dev.tulip.admin.spi.Model;
+import dev.tulip.mongo.Filter;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.bson.Document;
@@ -81,8 +85,7 @@ class MongoAdminStoreIT {
         assertThat(sessions.load("s1")).contains(values);
         clock.advance(Duration.ofMinutes(31));
         assertThat(sessions.load("s1")).isEmpty();
-        assertThat(db.collection(MongoAdminStore.SESSIONS).count(dev.tulip.mongo.Filter.all()))
-                .isZero();
+        assertThat(db.collection(MongoAdminStore.SESSIONS).count(Filter.all())).isZero();
     }
 
     @Test
@@ -116,8 +119,8 @@ class MongoAdminStoreIT {
         store().sessions().save("s", Map.of(), Duration.ofMinutes(1));
         store().recordFailure("k", Duration.ofMinutes(1));
         db.collection("tasks").insertOne(new Document("a", 1));
-        assertThat(new MongoBackend(db.mongo, java.util.List.of()).models())
-                .extracting(dev.tulip.admin.spi.Model::name)
+        assertThat(new MongoBackend(db.mongo, List.of()).models())
+                .extracting(Model::name)
                 .containsExactly("tasks");
     }
 
@@ -134,7 +137,7 @@ class MongoAdminStoreIT {
         }
 
         @Override
-        public Clock withZone(java.time.ZoneId zone) {
+        public Clock withZone(ZoneId zone) {
             return this;
         }
 

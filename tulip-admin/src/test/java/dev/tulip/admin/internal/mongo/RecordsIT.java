@@ -9,6 +9,7 @@ import dev.tulip.admin.spi.Choice;
 import dev.tulip.admin.spi.ConstraintViolation;
 import dev.tulip.admin.spi.Dependents;
 import dev.tulip.admin.spi.Id;
+import dev.tulip.admin.spi.ListQuery;
 import dev.tulip.admin.spi.Model;
 import dev.tulip.admin.spi.Relation;
 import dev.tulip.mongo.Filter;
@@ -22,6 +23,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.bson.Document;
 import org.bson.types.Binary;
 import org.bson.types.Decimal128;
@@ -122,16 +124,9 @@ class RecordsIT {
         assertThat(stored.get("j", Document.class).get("at")).isEqualTo(new Date(0));
     }
 
-    private static dev.tulip.admin.spi.ListQuery firstPage() {
-        return new dev.tulip.admin.spi.ListQuery(
-                List.of(),
-                java.util.Optional.empty(),
-                List.of(),
-                java.util.Optional.empty(),
-                java.util.Optional.empty(),
-                0,
-                10,
-                List.of());
+    private static ListQuery firstPage() {
+        return new ListQuery(
+                List.of(), Optional.empty(), List.of(), Optional.empty(), Optional.empty(), 0, 10, List.of());
     }
 
     @Test
