@@ -26,7 +26,8 @@ import org.bson.Document;
  * The admin's own data in three collections of {@code mongo.database()}: {@code tulip_admin_users}
  * (the username as {@code _id}), {@code tulip_admin_sessions} and {@code tulip_admin_login_failures}.
  * Expired sessions are ignored and deleted when read, and a TTL index removes them (and failures
- * older than a day) on a real MongoDB.
+ * older than a day) on a real MongoDB. Recording a failure also drops that key's failures older
+ * than the window, so a key's documents stay few.
  */
 public final class MongoAdminStore implements AdminStore {
     static final String USERS = "tulip_admin_users";
@@ -52,7 +53,6 @@ public final class MongoAdminStore implements AdminStore {
     @Override
     public void migrate() {
         // createIndex is idempotent: two processes migrating at once both succeed
-        users().createIndex(Indexes.ascending("created_at"), new IndexOptions());
         MongoBackend.collection(mongo, SESSIONS)
                 .createIndex(Indexes.ascending("expires_at"), new IndexOptions().expireAfter(0L, TimeUnit.SECONDS));
         failures().createIndex(Indexes.ascending("key", "at"), new IndexOptions());

@@ -48,9 +48,22 @@ class MongoAdminStoreIT {
     }
 
     @Test
-    void migrateTwiceIsFine() {
+    void migrateTwiceAndTwoAtOnceIsFine() throws Exception {
         store().migrate();
-        new MongoAdminStore(db.mongo).migrate();
+        Thread[] racers = new Thread[2];
+        Throwable[] failed = new Throwable[2];
+        for (int i = 0; i < 2; i++) {
+            int n = i;
+            racers[i] = Thread.ofVirtual().start(() -> {
+                try {
+                    new MongoAdminStore(db.mongo).migrate();
+                } catch (Throwable t) {
+                    failed[n] = t;
+                }
+            });
+        }
+        for (Thread t : racers) t.join();
+        assertThat(failed).containsOnlyNulls();
         assertThat(db.collection(MongoAdminStore.FAILURES).indexes())
                 .extracting(i -> i.path("name").asString())
                 .contains("key_1_at_1");
