@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The identity of one record: the values of its model's primary key, in order, each in its
- * canonical text form ({@link Backend#text}). {@link #encoded()} puts it into one URL path segment
+ * canonical text form (as {@link Backend#idOf} builds it). {@link #encoded()} puts it into one URL path segment
  * and {@link #decode} reads it back, so a composite key is as addressable as a single one.
  */
 public record Id(List<String> parts) {
