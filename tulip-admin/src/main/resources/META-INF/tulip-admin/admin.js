@@ -25,13 +25,13 @@
     }
   });
 
-  // JSON textareas: say at once when the text is not valid JSON
+  // JSON textareas: mark at once when the text is not valid JSON (the server says why on save)
   document.addEventListener("input", function (ev) {
     var t = ev.target;
     if (!t.matches || !t.matches("textarea[data-json]")) return;
     var ok = true;
     if (t.value.trim() !== "") { try { JSON.parse(t.value); } catch (e) { ok = false; } }
     t.setAttribute("aria-invalid", ok ? "false" : "true");
-    t.setCustomValidity(ok ? "" : "Not valid JSON");
+
   });
 })();

@@ -105,6 +105,7 @@ final class Fixture implements AutoCloseable {
                                 Rules.NONE,
                                 false,
                                 Optional.empty()),
+                        Field.of("address", FieldType.JSON),
                         Field.of("password_hash", FieldType.TEXT)),
                 List.of("id"),
                 List.of(List.of("email")),

@@ -31,11 +31,11 @@ class MemoryBrowserIT {
         try (Fixture fx = new Fixture()) {
             browser.scripts(scripts);
             BrowserFlows flows = new BrowserFlows(
-                    browser, "http://127.0.0.1:" + fx.server.port(), "memory-" + (scripts ? "js" : "nojs"));
+                    browser, "http://127.0.0.1:" + fx.server.port(), "memory-" + (scripts ? "js" : "nojs"), false);
             flows.login("root", Fixture.PASSWORD);
             flows.listSortAndSearch();
             flows.filters(true);
-            flows.invalidCreateShowsInlineErrors();
+            flows.invalidCreateShowsInlineErrors(true);
             flows.constraintErrorLandsOnItsField();
             flows.createEditAndDelete();
             flows.deleteListsDependents();
