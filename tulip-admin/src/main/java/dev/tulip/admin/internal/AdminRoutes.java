@@ -1,5 +1,6 @@
 package dev.tulip.admin.internal;
 
+import dev.tulip.Handler;
 import dev.tulip.HttpException;
 import dev.tulip.Request;
 import dev.tulip.Response;
@@ -9,6 +10,7 @@ import dev.tulip.web.StaticFiles;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /** The admin's routes under its path; the pages come to life when the app starts ({@code state}). */
@@ -41,66 +43,25 @@ public final class AdminRoutes {
             state.get().pages().auth.logout(req);
             return Response.redirect(303, state.get().pages().base + "/login");
         });
-        g.get(
-                "/",
-                req -> state.get()
-                        .pages()
-                        .loggedIn((r, u) -> dashboard(state.get(), r, u))
-                        .handle(req));
-        g.get(
-                "/m/{model}",
-                req -> state.get().pages().loggedIn(state.get().list()::get).handle(req));
-        g.get(
-                "/m/{model}/lookup",
-                req -> state.get()
-                        .pages()
-                        .loggedIn((r, u) -> lookup(state.get(), r, u))
-                        .handle(req));
-        g.get(
-                "/m/{model}/new",
-                req -> state.get()
-                        .pages()
-                        .loggedIn(state.get().records()::createForm)
-                        .handle(req));
-        g.post(
-                "/m/{model}/new",
-                req -> state.get()
-                        .pages()
-                        .loggedIn(state.get().records()::create)
-                        .handle(req));
-        g.post(
-                "/m/{model}/bulk",
-                req -> state.get().pages().loggedIn(state.get().deletes()::bulk).handle(req));
-        g.get(
-                "/m/{model}/r/{id}",
-                req -> state.get()
-                        .pages()
-                        .loggedIn(state.get().records()::detail)
-                        .handle(req));
-        g.get(
-                "/m/{model}/r/{id}/edit",
-                req -> state.get()
-                        .pages()
-                        .loggedIn(state.get().records()::editForm)
-                        .handle(req));
-        g.post(
-                "/m/{model}/r/{id}/edit",
-                req -> state.get()
-                        .pages()
-                        .loggedIn(state.get().records()::update)
-                        .handle(req));
-        g.get(
-                "/m/{model}/r/{id}/delete",
-                req -> state.get()
-                        .pages()
-                        .loggedIn(state.get().deletes()::confirmOne)
-                        .handle(req));
-        g.post(
-                "/m/{model}/r/{id}/delete",
-                req -> state.get()
-                        .pages()
-                        .loggedIn(state.get().deletes()::deleteOne)
-                        .handle(req));
+        g.get("/", page(state, s -> (r, u) -> dashboard(s, r, u)));
+        g.get("/m/{model}", page(state, s -> s.list()::get));
+        g.get("/m/{model}/lookup", page(state, s -> (r, u) -> lookup(s, r, u)));
+        g.get("/m/{model}/new", page(state, s -> s.records()::createForm));
+        g.post("/m/{model}/new", page(state, s -> s.records()::create));
+        g.post("/m/{model}/bulk", page(state, s -> s.deletes()::bulk));
+        g.get("/m/{model}/r/{id}", page(state, s -> s.records()::detail));
+        g.get("/m/{model}/r/{id}/edit", page(state, s -> s.records()::editForm));
+        g.post("/m/{model}/r/{id}/edit", page(state, s -> s.records()::update));
+        g.get("/m/{model}/r/{id}/delete", page(state, s -> s.deletes()::confirmOne));
+        g.post("/m/{model}/r/{id}/delete", page(state, s -> s.deletes()::deleteOne));
+    }
+
+    /** A route for logged-in users only, to the page {@code pick} chooses once the admin is open. */
+    private static Handler page(Supplier<State> state, Function<State, Pages.Page> pick) {
+        return req -> {
+            State s = state.get();
+            return s.pages().loggedIn(pick.apply(s)).handle(req);
+        };
     }
 
     private static Response loginPage(State s, Request req, int status, String username, Optional<String> error) {
