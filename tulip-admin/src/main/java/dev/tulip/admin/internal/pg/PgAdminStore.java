@@ -25,6 +25,7 @@ public final class PgAdminStore implements AdminStore {
     @Override
     public void migrate() {
         pg.transaction(tx -> {
+            tx.execute("set local client_min_messages = warning"); // no notice per table that exists
             tx.value(Object.class, "select pg_advisory_xact_lock($1)", StoreSchema.LOCK);
             for (String s : StoreSchema.STATEMENTS) tx.execute(s);
             tx.execute("delete from tulip_admin_sessions where expires_at < clock_timestamp()");
