@@ -69,3 +69,5 @@ create table tulip_admin_sample (id int primary key);
 
 create table event (id bigint not null, at date not null, primary key (id, at)) partition by range (at);
 create table event_2024 partition of event for values from ('2024-01-01') to ('2025-01-01');
+
+create table "Odd Table" ("Key Col" int primary key, "Quote""d" text check ("Quote""d" <> ''));

@@ -45,7 +45,7 @@ class PgCatalogIT {
     void tablesAndPartitionedTablesAreModelsButViewsPartitionsAndTheAdminsOwnAreNot() {
         assertThat(models)
                 .extracting(Model::name)
-                .containsExactly("badge", "event", "keyless", "membership", "person", "team");
+                .containsExactly("Odd Table", "badge", "event", "keyless", "membership", "person", "team");
     }
 
     @Test
@@ -184,6 +184,12 @@ class PgCatalogIT {
     @Test
     void aCheckTheAdminCannotSayIsLeftToTheDatabase() {
         assertThat(field("person", "odd").rules().isEmpty()).isTrue();
+    }
+
+    @Test
+    void namesThatNeedQuotingAreKeptAsTheyAre() {
+        assertThat(model("Odd Table").primaryKey()).containsExactly("Key Col");
+        assertThat(field("Odd Table", "Quote\"d").rules().minLength()).hasValue(1);
     }
 
     @Test

@@ -210,6 +210,20 @@ class PgWritesIT {
     }
 
     @Test
+    void namesThatNeedQuotingAreQuoted() {
+        Model odd = models.get("Odd Table");
+        Id id = backend.insert(odd, Map.of("Key Col", 1L, "Quote\"d", "x"));
+        assertThat(backend.find(odd, id).orElseThrow()).containsEntry("Quote\"d", "x");
+        assertThat(backend.update(odd, id, Map.of("Quote\"d", "y"))).isTrue();
+        violation(
+                refused("Odd Table", Map.of("Key Col", 2L, "Quote\"d", "")),
+                "Quote\"d",
+                null,
+                "violates check Odd Table_Quote\"d_check");
+        assertThat(backend.delete(odd, List.of(id))).isEqualTo(1);
+    }
+
+    @Test
     void anIdThisTableCannotHaveIsABadArgument() {
         assertThatThrownBy(() -> backend.find(models.get("person"), Id.of("abc")))
                 .isInstanceOf(IllegalArgumentException.class);
