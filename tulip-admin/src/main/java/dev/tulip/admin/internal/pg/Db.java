@@ -4,27 +4,27 @@ import dev.tulip.pg.Pg;
 import dev.tulip.pg.Queries;
 import dev.tulip.pg.Row;
 import java.util.List;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
-/** The pool or one transaction, telling {@code onStatement} of each statement before it is sent. */
+/** The pool or one transaction, telling {@code onStatement} of each statement (and its parameters) before it is sent. */
 final class Db {
     private final Pg pg;
     private final Queries queries;
-    private final Consumer<String> onStatement;
+    private final BiConsumer<String, Object[]> onStatement;
 
-    Db(Pg pg, Consumer<String> onStatement) {
+    Db(Pg pg, BiConsumer<String, Object[]> onStatement) {
         this(pg, pg, onStatement);
     }
 
-    private Db(Pg pg, Queries queries, Consumer<String> onStatement) {
+    private Db(Pg pg, Queries queries, BiConsumer<String, Object[]> onStatement) {
         this.pg = pg;
         this.queries = queries;
         this.onStatement = onStatement;
     }
 
     List<Row> rows(String sql, Object... params) {
-        onStatement.accept(sql);
+        onStatement.accept(sql, params);
         return queries.rows(sql, params);
     }
 
@@ -33,7 +33,7 @@ final class Db {
     }
 
     long execute(String sql, Object... params) {
-        onStatement.accept(sql);
+        onStatement.accept(sql, params);
         return queries.execute(sql, params);
     }
 

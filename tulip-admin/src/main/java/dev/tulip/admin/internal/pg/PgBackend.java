@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -39,10 +40,11 @@ public final class PgBackend implements Backend {
 
     /** The same, telling {@code onStatement} the text of every statement before it is sent. */
     public PgBackend(Pg pg, String schema, Consumer<String> onStatement) {
-        this(pg, schema, onStatement, EXACT_BELOW, Duration.ofSeconds(2));
+        this(pg, schema, (sql, params) -> onStatement.accept(sql), EXACT_BELOW, Duration.ofSeconds(2));
     }
 
-    PgBackend(Pg pg, String schema, Consumer<String> onStatement, long exactBelow, Duration countTimeout) {
+    /** For tests and benchmarks: the statements with their parameters, and the count's settings. */
+    PgBackend(Pg pg, String schema, BiConsumer<String, Object[]> onStatement, long exactBelow, Duration countTimeout) {
         this.db = new Db(pg, onStatement);
         this.schema = schema;
         this.counts = new Counts(exactBelow, countTimeout);
@@ -58,6 +60,11 @@ public final class PgBackend implements Backend {
         Map<String, PgTable> t = PgCatalog.load(db, schema);
         tables = t;
         return PgCatalog.models(t);
+    }
+
+    /** The table behind {@code model}, for tests and benchmarks. */
+    PgTable tableOf(Model model) {
+        return table(model);
     }
 
     private PgTable table(Model model) {

@@ -22,9 +22,39 @@ import tools.jackson.databind.JsonNode;
 final class PgValues {
     private PgValues() {}
 
-    /** {@code v} as PostgreSQL input text for a value (or an array element) of {@code col}; null stays null. */
+    /**
+     * {@code v} as PostgreSQL input text for a value (or an array element) of {@code col}; null
+     * stays null. A value that cannot be one of the column's ({@code "abc"} for a number, a label
+     * the enum lacks) is an {@code IllegalArgumentException}, before any statement.
+     */
     static String text(PgColumn col, Object v) {
-        return text(col.type() == FieldType.ARRAY ? col.field().elementType().orElseThrow() : col.type(), v);
+        FieldType type =
+                col.type() == FieldType.ARRAY ? col.field().elementType().orElseThrow() : col.type();
+        if (v instanceof String s) {
+            parse(type, s);
+            if (type == FieldType.ENUM && !col.field().enumValues().contains(s))
+                throw new IllegalArgumentException("'" + s + "' is not one of " + col.name() + "'s values "
+                        + col.field().enumValues());
+        } else if (v != null && !fits(type, v)) {
+            throw new IllegalArgumentException(
+                    "field " + col.name() + " takes a " + type.name().toLowerCase() + " value, not a "
+                            + v.getClass().getSimpleName());
+        }
+        return text(type, v);
+    }
+
+    private static boolean fits(FieldType type, Object v) {
+        return switch (type) {
+            case INTEGER, DECIMAL, FLOAT -> v instanceof Number;
+            case BOOLEAN -> v instanceof Boolean;
+            case DATE -> v instanceof LocalDate;
+            case TIME -> v instanceof LocalTime;
+            case TIMESTAMP -> v instanceof LocalDateTime;
+            case TIMESTAMPTZ -> v instanceof OffsetDateTime;
+            case UUID -> v instanceof UUID;
+            case BYTES -> v instanceof byte[];
+            default -> !(v instanceof List<?>);
+        };
     }
 
     static String text(FieldType type, Object v) {
@@ -50,8 +80,8 @@ final class PgValues {
         try {
             return switch (type) {
                 case INTEGER -> Long.parseLong(text);
-                case DECIMAL -> new BigDecimal(text);
-                case FLOAT -> Double.parseDouble(text);
+                case DECIMAL -> text.equals("NaN") ? (Object) Double.NaN : new BigDecimal(text);
+                case FLOAT -> parseDouble(text);
                 case BOOLEAN -> parseBoolean(text);
                 case DATE -> LocalDate.parse(text);
                 case TIME -> LocalTime.parse(text);
@@ -64,6 +94,14 @@ final class PgValues {
             throw new IllegalArgumentException(
                     "'" + text + "' is not a " + type.name().toLowerCase() + " value", e);
         }
+    }
+
+    private static Double parseDouble(String text) {
+        if (text.isEmpty()
+                || !Character.isDigit(text.charAt(text.length() - 1))
+                        && !text.endsWith("Infinity")
+                        && !text.equals("NaN")) throw new NumberFormatException(text); // Java also reads "1d" and "1f"
+        return Double.parseDouble(text);
     }
 
     private static Boolean parseBoolean(String text) {

@@ -69,7 +69,7 @@ class PgCountIT {
 
     @Test
     void anExactCountThatTimesOutFallsBackToTheEstimate() {
-        PgBackend impatient = new PgBackend(pg, "public", s -> {}, 10_000, Duration.ofMillis(1));
+        PgBackend impatient = new PgBackend(pg, "public", (s, p) -> {}, 10_000, Duration.ofMillis(1));
         impatient.models();
         Count c = impatient.count(
                 big,

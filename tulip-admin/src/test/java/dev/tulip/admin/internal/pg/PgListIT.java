@@ -235,6 +235,23 @@ class PgListIT {
     }
 
     @Test
+    void aValueThatCannotBeTheFieldsOrAFieldTheModelLacksIsABadArgumentBeforeAnyStatement() {
+        STATEMENTS.clear();
+        for (List<Condition> bad : List.of(
+                List.of(new Condition("age", Condition.Op.EQ, "abc")),
+                List.of(new Condition("age", Condition.Op.EQ, List.of(1L))),
+                List.of(new Condition("mood", Condition.Op.IN, List.of("sad", "furious"))),
+                List.of(new Condition("seen", Condition.Op.GT, 3L)),
+                List.of(new Condition("nope", Condition.Op.EQ, 1L))))
+            assertThatThrownBy(() -> ids(bad)).as("%s", bad).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> backend.list(
+                        person, query(List.of(), Optional.of(new Sort("nope", false)), Optional.empty(), 0, 5)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(STATEMENTS).isEmpty();
+        assertThat(ids(List.of(new Condition("age", Condition.Op.EQ, "3")))).isEqualTo(where("age = 3"));
+    }
+
+    @Test
     void aCompositeKeyPagesByKeyset() {
         Model membership = backend.models().stream()
                 .filter(m -> m.name().equals("membership"))
