@@ -87,8 +87,11 @@ final class TableBuilder {
             List<String> domainChecks = new ArrayList<>();
             PgColumn col = columns.build(r, checks, uniqueAlone.contains(r.get("name", String.class)), domainChecks);
             cols.put(col.name(), col);
-            for (String d : domainChecks)
-                constraintColumns.computeIfAbsent(d, k -> new ArrayList<>()).add(col.name());
+            for (String d : domainChecks) { // a domain's CHECK is about each column of that domain
+                List<String> about = new ArrayList<>(constraintColumns.getOrDefault(d, List.of()));
+                about.add(col.name());
+                constraintColumns.put(d, about);
+            }
         }
         if (primaryKey.isEmpty()) primaryKey = substituteKey(cols);
         if (primaryKey.isEmpty()) return Optional.empty();

@@ -203,6 +203,9 @@ class PgListIT {
         assertThat(p.keyset()).isFalse();
         assertThat(p.next()).isEmpty();
         assertThat(p.hasMore()).isTrue();
+        Page partial =
+                backend.list(person, query(List.of(), Optional.of(new Sort("nick", false)), Optional.empty(), 0, 10));
+        assertThat(partial.keyset()).as("only a partial index on nick").isFalse();
         assertThatThrownBy(() -> backend.list(
                         person, query(List.of(), Optional.of(new Sort("ratio", false)), Optional.of("eyJ9"), 0, 10)))
                 .isInstanceOf(IllegalArgumentException.class);
