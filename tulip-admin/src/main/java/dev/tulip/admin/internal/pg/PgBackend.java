@@ -1,56 +1,138 @@
 package dev.tulip.admin.internal.pg;
 
-import dev.tulip.admin.spi.*;
-import java.util.*;
+import dev.tulip.admin.spi.Backend;
+import dev.tulip.admin.spi.Choice;
+import dev.tulip.admin.spi.Condition;
+import dev.tulip.admin.spi.Count;
+import dev.tulip.admin.spi.Dependents;
+import dev.tulip.admin.spi.Id;
+import dev.tulip.admin.spi.ListQuery;
+import dev.tulip.admin.spi.Model;
+import dev.tulip.admin.spi.Page;
+import dev.tulip.pg.Pg;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 
+/**
+ * The tables of one PostgreSQL schema, read live from its catalog (see {@link PgCatalog}). Every
+ * name in a statement comes from the catalog and is quoted; every value is a parameter. Bad input
+ * (an unknown field, an id or cursor this table cannot have) is an {@code IllegalArgumentException};
+ * a write the database refuses for a constraint is a {@link dev.tulip.admin.spi.ConstraintViolation}.
+ */
 public final class PgBackend implements Backend {
-    public PgBackend(Object db, Object arg) {}
+    /** Estimates below this are counted exactly. */
+    static final long EXACT_BELOW = 10_000;
 
+    private final Db db;
+    private final String schema;
+    private final Counts counts;
+    private volatile Map<String, PgTable> tables;
+
+    /** The tables of {@code schema} in {@code pg}. */
+    public PgBackend(Pg pg, String schema) {
+        this(pg, schema, sql -> {});
+    }
+
+    /** The same, telling {@code onStatement} the text of every statement before it is sent. */
+    public PgBackend(Pg pg, String schema, Consumer<String> onStatement) {
+        this(pg, schema, (sql, params) -> onStatement.accept(sql), EXACT_BELOW, Duration.ofSeconds(2));
+    }
+
+    /** For tests and benchmarks: the statements with their parameters, and the count's settings. */
+    PgBackend(Pg pg, String schema, BiConsumer<String, Object[]> onStatement, long exactBelow, Duration countTimeout) {
+        this.db = new Db(pg, onStatement);
+        this.schema = schema;
+        this.counts = new Counts(exactBelow, countTimeout);
+    }
+
+    @Override
     public String kind() {
-        return "PgBackend";
+        return "PostgreSQL";
     }
 
+    @Override
     public List<Model> models() {
-        return List.of();
+        Map<String, PgTable> t = PgCatalog.load(db, schema);
+        tables = t;
+        return PgCatalog.models(t);
     }
 
-    public Page list(Model m, ListQuery q) {
-        throw new UnsupportedOperationException();
+    /** The table behind {@code model}, for tests and benchmarks. */
+    PgTable tableOf(Model model) {
+        return table(model);
     }
 
-    public Count count(Model m, List<Condition> c, Optional<String> s, List<String> f, boolean e) {
-        throw new UnsupportedOperationException();
+    private PgTable table(Model model) {
+        Map<String, PgTable> t = tables;
+        if (t == null || !t.containsKey(model.name())) {
+            models();
+            t = tables;
+        }
+        PgTable table = t.get(model.name());
+        if (table == null)
+            throw new IllegalArgumentException(
+                    "no table " + model.name() + " in schema " + schema + " (dropped? refresh the models)");
+        return table;
     }
 
-    public Optional<Map<String, Object>> find(Model m, Id id) {
-        throw new UnsupportedOperationException();
+    @Override
+    public Page list(Model model, ListQuery query) {
+        return Lists.list(db, table(model), query);
     }
 
-    public Map<Id, Map<String, Object>> findAll(Model m, Collection<Id> ids, List<String> f) {
-        throw new UnsupportedOperationException();
+    @Override
+    public Count count(
+            Model model,
+            List<Condition> conditions,
+            Optional<String> search,
+            List<String> searchFields,
+            boolean exact) {
+        return counts.count(db, table(model), conditions, search, searchFields, exact);
     }
 
-    public List<Choice> lookup(Model m, String t, List<String> l, int n) {
-        throw new UnsupportedOperationException();
+    @Override
+    public Optional<Map<String, Object>> find(Model model, Id id) {
+        return Reads.find(db, table(model), id);
     }
 
-    public Id insert(Model m, Map<String, Object> v) {
-        throw new UnsupportedOperationException();
+    @Override
+    public Map<Id, Map<String, Object>> findAll(Model model, Collection<Id> ids, List<String> fields) {
+        return Reads.findAll(db, table(model), ids, fields);
     }
 
-    public boolean update(Model m, Id id, Map<String, Object> v) {
-        throw new UnsupportedOperationException();
+    @Override
+    public List<Choice> lookup(Model model, String term, List<String> labelFields, int limit) {
+        return Reads.lookup(db, table(model), term, labelFields, limit);
     }
 
-    public long delete(Model m, List<Id> ids) {
-        throw new UnsupportedOperationException();
+    @Override
+    public Id insert(Model model, Map<String, Object> values) {
+        return Writes.insert(db, table(model), values);
     }
 
-    public List<Dependents> dependents(Model m, List<Id> ids, int n) {
-        throw new UnsupportedOperationException();
+    @Override
+    public boolean update(Model model, Id id, Map<String, Object> values) {
+        return Writes.update(db, table(model), id, values);
     }
 
-    public Id idOf(Model m, Map<String, Object> r) {
-        throw new UnsupportedOperationException();
+    @Override
+    public long delete(Model model, List<Id> ids) {
+        return Writes.delete(db, table(model), ids);
+    }
+
+    @Override
+    public List<Dependents> dependents(Model model, List<Id> ids, int sampleSize) {
+        PgTable t = table(model);
+        return Reads.dependents(db, tables, t, ids, sampleSize);
+    }
+
+    @Override
+    public Id idOf(Model model, Map<String, Object> record) {
+        return Keys.of(table(model), record);
     }
 }
