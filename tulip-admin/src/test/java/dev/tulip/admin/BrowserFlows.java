@@ -64,7 +64,7 @@ final class BrowserFlows {
         b.fill("#q", "lin");
         b.click("form[role=search] button"); // with scripts, htmx swaps the list in place
         b.await(
-                "(document.querySelector('tbody') || {innerText: ''}).innerText.indexOf('Ada') < 0",
+                "(t => t !== null && t.innerText.includes('Linus') && !t.innerText.includes('Ada'))(document.querySelector('tbody'))",
                 v -> v.asBoolean(),
                 java.time.Duration.ofSeconds(10));
         assertThat(b.text("tbody")).contains("Linus").doesNotContain("Ada");

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** One embedded PostgreSQL per test JVM, and a fresh database on it per test class that asks. */
-final class TestDb {
+public final class TestDb {
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPg server;
 
@@ -21,7 +21,7 @@ final class TestDb {
     }
 
     /** The url of a new, empty database. */
-    static String freshDatabase() {
+    public static String freshDatabase() {
         String name = "admin" + ProcessHandle.current().pid() + "_" + DATABASES.incrementAndGet();
         try (Pg admin = Pg.connect(cfg -> cfg.url(server().url()).poolSize(1))) {
             admin.execute("create database " + name);
