@@ -106,8 +106,8 @@ public final class Admin implements Integration {
                     "the admin has nowhere to keep its users: give it a PostgreSQL or MongoDB, or cfg.store(...)");
         AdminStore st = chosen;
         st.migrate();
-        List<AdminModel> models = Models.shape(config, backends);
-        Registry registry = new Registry(models);
+        List<AdminModel> models = Models.shape(config, backends); // the first read fails the start on a bad option
+        Registry first = new Registry(models);
         String secret = st.secret();
         this.sessions = Sessions.create(s -> s.keys(secret)
                 .cookieName("tulip_admin")
@@ -122,7 +122,20 @@ public final class Admin implements Integration {
                 config.maxFailuresPerAccount,
                 config.maxFailuresPerAddress,
                 config.failureWindow);
-        Pages pages = new Pages(registry, auth, config.path, config.title, config.pageSize, config.maxPageSize);
+        boolean[] fresh = {true};
+        Pages pages = new Pages(
+                () -> {
+                    if (fresh[0]) {
+                        fresh[0] = false;
+                        return first;
+                    }
+                    return new Registry(Models.shape(config, backends));
+                },
+                auth,
+                config.path,
+                config.title,
+                config.pageSize,
+                config.maxPageSize);
         this.store = st;
         if (config.initialUser.isPresent() && !st.hasUsers()) createInitialUser(st, config.initialUser.get());
         this.state = new AdminRoutes.State(pages, new ListPage(pages), new RecordPages(pages), new DeletePages(pages));

@@ -49,12 +49,14 @@ class MongoAdminIT {
         final List<String> commands = new CopyOnWriteArrayList<>();
         final TestServer server;
         final Admin admin;
+        final Mongo mongo;
 
         Site(boolean counting) {
             Tulip app = Tulip.create(c -> c.port(0));
             EmbeddedMongo db = EmbeddedMongo.inMemory();
             app.install(db);
             Mongo mongo = Mongo.create(cfg -> cfg.uri(() -> db.uri() + "/admin_it"));
+            this.mongo = mongo;
             app.install(mongo);
             app.install(setup -> setup.resource("seed", ctx -> seed(mongo), x -> {}));
             Relation wrote =
@@ -138,6 +140,20 @@ class MongoAdminIT {
             assertThat(page).contains("Notes").contains(">Ada</a>").contains(">Linus</a>");
             // the page, its count (estimated, then exact as the collection is small), the referenced authors
             assertThat(site.commands).containsExactly("find books", "count books", "aggregate books", "find authors");
+        }
+    }
+
+    @Test
+    void aCollectionMadeAfterTheStartIsFoundWhenItsPageIsAskedFor() throws Exception {
+        try (Site site = new Site(false)) {
+            Browser b = new Browser(site.base());
+            b.login("root", Fixture.PASSWORD);
+            assertThat(b.get("/admin").body()).doesNotContain("/admin/m/late");
+            site.mongo.database().collection("late", Document.class).insertOne(new Document("note", "arrived late"));
+            Thread.sleep(2_100); // the admin reads the models again at most every 2 s for an unknown name
+            var page = b.get("/admin/m/late");
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.body()).contains("arrived late");
         }
     }
 }

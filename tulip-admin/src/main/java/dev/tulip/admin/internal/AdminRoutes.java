@@ -97,7 +97,8 @@ public final class AdminRoutes {
     private static Response dashboard(State s, Request req, Principal user) {
         List<Views.DashRow> rows = new ArrayList<>();
         Pages p = s.pages();
-        for (AdminModel m : p.registry.models()) {
+        p.refreshForDashboard();
+        for (AdminModel m : p.registry().models()) {
             if (!user.can(m, Principal.Perm.VIEW)) continue;
             var count = m.backend().count(m.model(), List.of(), Optional.empty(), List.of(), false);
             rows.add(new Views.DashRow(

@@ -92,7 +92,7 @@ public final class DeletePages {
         List<Views.DependentView> deps = new ArrayList<>();
         for (Dependents d : m.backend().dependents(m.model(), ids, SAMPLE)) {
             if (d.count() == 0) continue;
-            Optional<AdminModel> src = pages.registry.source(m, d.relation());
+            Optional<AdminModel> src = pages.registry().source(m, d.relation());
             boolean visible = src.isPresent() && user.can(src.get(), Principal.Perm.VIEW);
             String label = visible
                     ? src.get().label() + " (by "

@@ -57,8 +57,8 @@ final class Inputs {
         Optional<String> link = Optional.empty();
         String kind;
         Optional<Relation> rel = m.model().referenceOf(f.name());
-        if (rel.isPresent() && pages.registry.target(m, rel.get()).isPresent()) {
-            AdminModel t = pages.registry.target(m, rel.get()).get();
+        if (rel.isPresent() && pages.registry().target(m, rel.get()).isPresent()) {
+            AdminModel t = pages.registry().target(m, rel.get()).get();
             kind = "reference";
             lookup = Optional.of(pages.listHref(t) + "/lookup");
             link = Optional.of(pages.listHref(t));

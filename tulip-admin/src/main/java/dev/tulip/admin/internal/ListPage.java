@@ -105,7 +105,7 @@ public final class ListPage {
         if (v == null) return new Views.Cell("—", Optional.empty(), true);
         Optional<Relation> rel = m.model().referenceOf(name);
         if (rel.isPresent() && refs.containsKey(name)) {
-            Optional<AdminModel> target = pages.registry.target(m, rel.get());
+            Optional<AdminModel> target = pages.registry().target(m, rel.get());
             Id id = Id.of(Values.input(f, v));
             Map<String, Object> record = refs.get(name).get(id);
             String label = record == null || target.isEmpty()
@@ -122,7 +122,7 @@ public final class ListPage {
         for (String name : m.listFields()) {
             Optional<Relation> rel = m.model().referenceOf(name);
             if (rel.isEmpty() || rel.get().targetFields().size() != 1) continue;
-            Optional<AdminModel> target = pages.registry.target(m, rel.get());
+            Optional<AdminModel> target = pages.registry().target(m, rel.get());
             if (target.isEmpty() || target.get().labelFields().isEmpty()) continue;
             Field f = m.field(name).orElseThrow();
             Set<Id> ids = new LinkedHashSet<>();

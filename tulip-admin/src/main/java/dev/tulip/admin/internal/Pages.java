@@ -16,20 +16,64 @@ import java.util.Optional;
 /** What every admin page shares: its frame, the model of its path, links. */
 public final class Pages {
     static final String FLASH = "admin.flash";
-    final Registry registry;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Pages.class);
+    /** How old the models may be before the dashboard reads them again. */
+    private static final long STALE_NANOS = 10_000_000_000L;
+    /** How often an unknown model name may make the admin look again. */
+    private static final long RETRY_NANOS = 2_000_000_000L;
+
+    private final java.util.function.Supplier<Registry> load;
+    private volatile Registry registry;
+    private volatile long loadedAt;
     final Auth auth;
     final String base;
     final String title;
     final int pageSize;
     final int maxPageSize;
 
-    public Pages(Registry registry, Auth auth, String base, String title, int pageSize, int maxPageSize) {
-        this.registry = registry;
+    /** {@code load} reads the databases' models again (a new table, a collection's first document). */
+    public Pages(
+            java.util.function.Supplier<Registry> load,
+            Auth auth,
+            String base,
+            String title,
+            int pageSize,
+            int maxPageSize) {
+        this.load = load;
+        this.registry = load.get();
+        this.loadedAt = System.nanoTime();
         this.auth = auth;
         this.base = base;
         this.title = title;
         this.pageSize = pageSize;
         this.maxPageSize = maxPageSize;
+    }
+
+    /** The models as last read. */
+    Registry registry() {
+        return registry;
+    }
+
+    /**
+     * Reads the models again if the last read is older than {@code maxAgeNanos}; a failed read
+     * keeps the models as they were.
+     */
+    void refresh(long maxAgeNanos) {
+        if (System.nanoTime() - loadedAt < maxAgeNanos) return;
+        synchronized (this) {
+            if (System.nanoTime() - loadedAt < maxAgeNanos) return;
+            loadedAt = System.nanoTime();
+            try {
+                registry = load.get();
+            } catch (RuntimeException e) {
+                LOG.warn("the admin could not read the models again; it keeps the ones it has", e);
+            }
+        }
+    }
+
+    /** Refreshes the models when the dashboard is shown and they are older than 10 s. */
+    void refreshForDashboard() {
+        refresh(STALE_NANOS);
     }
 
     /** An admin page's handler, called only for a logged-in user. */
@@ -64,7 +108,9 @@ public final class Pages {
 
     /** The model of the request's {@code {model}} path parameter, if the user may view it; else 404 (no hint that it exists). */
     AdminModel model(Request req, Principal user) {
-        AdminModel m = registry.model(req.pathParam("model")).orElseThrow(() -> new HttpException(404, "no such page"));
+        String slug = req.pathParam("model");
+        if (registry.model(slug).isEmpty()) refresh(RETRY_NANOS); // a model made since the last read
+        AdminModel m = registry.model(slug).orElseThrow(() -> new HttpException(404, "no such page"));
         if (!user.can(m, Principal.Perm.VIEW))
             throw new HttpException(403, "you may not view " + m.label() + " records");
         return m;

@@ -32,14 +32,14 @@ public final class RecordPages {
             Optional<String> href = Optional.empty();
             Optional<Relation> rel = m.model().referenceOf(f.name());
             if (v != null && rel.isPresent())
-                href = pages.registry.target(m, rel.get()).map(t -> pages.recordHref(t, Id.of(Values.input(f, v))));
+                href = pages.registry().target(m, rel.get()).map(t -> pages.recordHref(t, Id.of(Values.input(f, v))));
             boolean block = f.type() == FieldType.JSON && v != null;
             String text = v == null ? "—" : block ? Values.input(f, v) : Values.display(f, v);
             rows.add(new Views.DetailRow(m.labelOf(f.name()), text, href, v == null, block));
         }
         List<Views.Link> related = new ArrayList<>();
         for (Relation rel : m.model().referencedBy()) {
-            Optional<AdminModel> src = pages.registry.source(m, rel);
+            Optional<AdminModel> src = pages.registry().source(m, rel);
             if (src.isEmpty()
                     || !user.can(src.get(), Principal.Perm.VIEW)
                     || rel.fields().size() != 1) continue;
