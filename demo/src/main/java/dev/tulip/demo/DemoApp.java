@@ -2,9 +2,12 @@ package dev.tulip.demo;
 
 import dev.tulip.Config;
 import dev.tulip.Tulip;
+import dev.tulip.admin.Admin;
 import dev.tulip.mongo.Mongo;
 import dev.tulip.mongo.embedded.EmbeddedMongo;
+import dev.tulip.pg.Pg;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -15,7 +18,8 @@ import java.util.function.Consumer;
  *   <li>vt-info search (Sanic + motor): {@code POST /svc_vt_info/search} with {@code {"id": [...]}};</li>
  *   <li>users (Sanic + asyncpg): {@code GET /users}, {@code GET /users/{id}}, {@code POST /users}, in PostgreSQL;</li>
  *   <li>live: a websocket chat at {@code /ws/chat}, new contacts as server-sent events at
- *       {@code /events}, and the page at {@code /chat} that shows both ({@link Live}).</li>
+ *       {@code /events}, and the page at {@code /chat} that shows both ({@link Live});</li>
+ *   <li>the admin at {@code /admin} over all of it ({@link #admin}).</li>
  * </ul>
  * Contacts, stuff and info live in MongoDB ({@link #mongo}), users in PostgreSQL ({@link Users});
  * both are embedded under {@code ./data} unless {@code MONGODB_URI} / {@code DATABASE_URL} name a
@@ -31,8 +35,21 @@ public final class DemoApp {
         Contacts.routes(app, mongo, Live.install(app));
         Stuff.routes(app, mongo);
         VtInfo.routes(app, mongo);
-        Users.install(app); // PostgreSQL: DATABASE_URL, else embedded under ./data
+        Pg pg = Users.install(app); // PostgreSQL: DATABASE_URL, else embedded under ./data
+        app.install(admin(pg, mongo));
         return app;
+    }
+
+    /**
+     * The admin at {@code /admin} over the users table and the MongoDB collections; its own users
+     * and sessions live in PostgreSQL. On the first run it creates the user {@code admin}, with
+     * the password in {@code TULIP_ADMIN_PASSWORD} or a random one printed once to the log.
+     */
+    static Admin admin(Pg pg, Mongo mongo) {
+        return Admin.create(cfg -> cfg.pg(pg)
+                .mongo(mongo)
+                .initialUser("admin", Optional.ofNullable(System.getenv("TULIP_ADMIN_PASSWORD")))
+                .model("users", m -> m.searchFields("name", "email")));
     }
 
     /**
