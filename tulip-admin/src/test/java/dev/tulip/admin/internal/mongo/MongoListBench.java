@@ -25,35 +25,15 @@ import org.bson.types.ObjectId;
  * Medians of the admin's list calls over 100,000 documents on the embedded server (in memory, in
  * this process): {@code tulip-admin/bench/mongo-list.sh}. Not a test.
  */
-final class MongoListBench {
+public final class MongoListBench {
     private static final int DOCS = Integer.getInteger("docs", 100_000);
     private static final int RUNS = Integer.getInteger("runs", 21);
     private static final int WARMUP = 5;
 
     public static void main(String[] args) {
         try (EmbeddedDb db = EmbeddedDb.start("bench")) {
-            long t0 = System.nanoTime();
-            List<ObjectId> ids = new ArrayList<>();
             var tasks = db.collection("tasks");
-            for (int start = 0; start < DOCS; start += 5_000) {
-                List<Document> batch = new ArrayList<>();
-                for (int i = start; i < Math.min(DOCS, start + 5_000); i++) {
-                    ObjectId id = new ObjectId();
-                    ids.add(id);
-                    batch.add(new Document("_id", id)
-                            .append("title", "task " + i)
-                            .append("n", i)
-                            .append("tag", "t" + (i % 10))
-                            .append("price", new Decimal128(BigDecimal.valueOf((i * 7919L) % 100_000, 2)))
-                            .append(
-                                    "created",
-                                    Date.from(Instant.parse("2026-01-01T00:00:00Z")
-                                            .plusSeconds(i))));
-                }
-                tasks.insertMany(batch);
-            }
-            tasks.createIndex(Indexes.ascending("n"), new IndexOptions());
-            System.out.printf("loaded %,d documents in %.1f s%n", DOCS, (System.nanoTime() - t0) / 1e9);
+            List<ObjectId> ids = load(tasks);
 
             MongoBackend backend = new MongoBackend(db.mongo, List.of());
             Model model = backend.models().getFirst();
@@ -155,5 +135,30 @@ final class MongoListBench {
         System.out.printf(
                 "%-52s median %8.2f ms  (min %8.2f, max %8.2f; %d runs; result %d)%n",
                 name, ms[RUNS / 2], ms[0], ms[RUNS - 1], RUNS, size);
+    }
+
+    /** The benchmark collection: 100,000 tasks (title, an indexed n, tag, price, created); their ids. */
+    public static List<ObjectId> load(dev.tulip.mongo.Collection<Document> tasks) {
+        long t0 = System.nanoTime();
+        List<ObjectId> ids = new ArrayList<>();
+        for (int start = 0; start < DOCS; start += 5_000) {
+            List<Document> batch = new ArrayList<>();
+            for (int i = start; i < Math.min(DOCS, start + 5_000); i++) {
+                ObjectId id = new ObjectId();
+                ids.add(id);
+                batch.add(new Document("_id", id)
+                        .append("title", "task " + i)
+                        .append("n", i)
+                        .append("tag", "t" + (i % 10))
+                        .append("price", new Decimal128(BigDecimal.valueOf((i * 7919L) % 100_000, 2)))
+                        .append(
+                                "created",
+                                Date.from(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i))));
+            }
+            tasks.insertMany(batch);
+        }
+        tasks.createIndex(Indexes.ascending("n"), new IndexOptions());
+        System.out.printf("loaded %,d documents in %.1f s%n", DOCS, (System.nanoTime() - t0) / 1e9);
+        return ids;
     }
 }

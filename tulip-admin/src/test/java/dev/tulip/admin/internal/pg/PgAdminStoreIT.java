@@ -37,7 +37,7 @@ class PgAdminStoreIT {
         store.migrate();
         store.migrate();
         assertThat(pg.value(Long.class, "select count(*) from pg_tables where tablename like 'tulip_admin_%'"))
-                .contains(3L);
+                .contains(4L); // users, sessions, login failures, settings
     }
 
     @Test
