@@ -14,6 +14,7 @@ module dev.tulip.pg {
     requires io.vertx.sql.client.pg;
     requires io.netty.transport.classes.epoll;
     requires io.netty.transport.classes.io_uring;
+    requires io.netty.handler; // FlushConsolidationHandler
     requires static org.postgresql.jdbc; // Pg.copyIn only
     requires java.sql;
     requires org.slf4j;

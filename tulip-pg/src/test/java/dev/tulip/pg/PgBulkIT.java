@@ -93,4 +93,40 @@ class PgBulkIT {
         report("INSERT ... unnest(arrays), 10,000 per statement", t0);
         checkLoaded();
     }
+
+    @Test
+    void copyInKeepsEveryValueThatTheTextFormatMustEscape() {
+        pg.execute("create table tricky (id int, t text, tags text[], nums int[], doc jsonb, b bytea,"
+                + " at timestamptz, span interval, n numeric)");
+        var doc = tools.jackson.databind.json.JsonMapper.builder().build().readTree("{\"k\": \"a\\tb\\\\c\\nd\"}");
+        String text = "tab\there, newline\nthere, cr\rthere, backslash \\N and \\., unicode é🌷";
+        List<Object[]> rows = List.of(
+                new Object[] {
+                    1,
+                    text,
+                    new String[] {"a,b", "q\"uote", null, "back\\slash", "tab\t", ""},
+                    new Integer[] {1, null, -3},
+                    doc,
+                    new byte[] {0, 9, 10, 92, (byte) 255},
+                    java.time.OffsetDateTime.MAX,
+                    new Interval(14, -3, 1_500_000),
+                    Double.NaN
+                },
+                new Object[] {2, null, new String[0], null, null, null, null, null, null});
+        assertThat(pg.copyIn("tricky", List.of("id", "t", "tags", "nums", "doc", "b", "at", "span", "n"), rows))
+                .isEqualTo(2);
+        Row r = pg.one("select * from tricky where id = 1").orElseThrow();
+        assertThat(r.get("t", String.class)).isEqualTo(text);
+        assertThat((Object[]) r.value("tags")).containsExactly("a,b", "q\"uote", null, "back\\slash", "tab\t", "");
+        assertThat((Object[]) r.value("nums")).containsExactly(1, null, -3);
+        assertThat(r.value("doc")).isEqualTo(doc);
+        assertThat((byte[]) r.value("b")).containsExactly(0, 9, 10, 92, 255);
+        assertThat(r.value("at")).isEqualTo(java.time.OffsetDateTime.MAX);
+        assertThat(r.value("span")).isEqualTo(new Interval(14, -3, 1_500_000));
+        assertThat(r.value("n")).isEqualTo(Double.NaN);
+        Row empty = pg.one("select * from tricky where id = 2").orElseThrow();
+        assertThat((Object[]) empty.value("tags")).isEmpty();
+        assertThat(empty.value("t")).isNull();
+        assertThat(empty.value("doc")).isNull();
+    }
 }

@@ -26,8 +26,8 @@ import java.util.function.Function;
 
 /**
  * The open pool: a Vert.x instance, one Vert.x context per app event loop (so a query's connection
- * lives on the loop of its caller: no thread hop), Vert.x's pipelined pool for queries and a plain
- * pool for transactions. A query from an
+ * lives on the loop of its caller: no thread hop), Vert.x's pipelined pool for queries (its flushes
+ * consolidated, {@link Flushes}) and a plain pool for transactions. A query from an
  * event loop runs on that loop's context; one from a virtual thread on a context picked by thread.
  */
 public final class Client implements Runner {
@@ -111,6 +111,10 @@ public final class Client implements Runner {
         SqlClient client = PgBuilder.client()
                 .with(po)
                 .with(net)
+                .withConnectHandler(conn -> {
+                    Flushes.consolidate(conn); // one write per loop task, not per query
+                    conn.close(); // hands it to the pool
+                })
                 .connectingTo(connect)
                 .using(vertx)
                 .build();

@@ -1,0 +1,1 @@
+insert into hits values ('002');
