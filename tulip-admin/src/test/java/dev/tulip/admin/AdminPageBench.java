@@ -34,6 +34,7 @@ public final class AdminPageBench {
     public static void main(String[] args) throws Exception {
         try (EmbeddedPg postgres = EmbeddedPg.startTemporary()) {
             Map<String, List<Sample>> seen = new ConcurrentHashMap<>();
+            String[] taskCursor = new String[1];
             Tulip app = Tulip.create(c -> c.port(0).accessLog(false));
             EmbeddedMongo mongoServer = EmbeddedMongo.inMemory();
             app.install(mongoServer);
@@ -45,7 +46,10 @@ public final class AdminPageBench {
                     "data",
                     ctx -> {
                         PgListBench.load(pg);
-                        MongoListBench.load(mongo.database().collection("tasks", Document.class));
+                        List<org.bson.types.ObjectId> ids = new ArrayList<>(
+                                MongoListBench.load(mongo.database().collection("tasks", Document.class)));
+                        ids.sort(null);
+                        taskCursor[0] = MongoListBench.cursorAfter(ids.get(ids.size() * 9 / 10));
                         return pg;
                     },
                     x -> {}));
@@ -58,7 +62,8 @@ public final class AdminPageBench {
                 Browser b = new Browser("http://127.0.0.1:" + server.port());
                 b.login("bench", "bench-password-1");
                 String deepItem = next(b, "/admin/m/item?offset=900000");
-                String deepTask = next(b, "/admin/m/tasks?offset=90000");
+                String deepTask = "/admin/m/tasks?after="
+                        + java.net.URLEncoder.encode(taskCursor[0], java.nio.charset.StandardCharsets.UTF_8);
                 String someTask = b.get("/admin/m/tasks?offset=50000&size=1")
                         .body()
                         .replaceAll("(?s).*href=\"/admin/m/tasks/r/([0-9a-f]{24})\".*", "$1");

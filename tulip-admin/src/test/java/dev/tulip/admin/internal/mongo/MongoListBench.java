@@ -161,4 +161,9 @@ public final class MongoListBench {
         System.out.printf("loaded %,d documents in %.1f s%n", DOCS, (System.nanoTime() - t0) / 1e9);
         return ids;
     }
+
+    /** The keyset cursor of a list by {@code _id} that resumes after {@code id}. */
+    public static String cursorAfter(ObjectId id) {
+        return PageCursor.encode("_id", false, id.toHexString(), id);
+    }
 }
