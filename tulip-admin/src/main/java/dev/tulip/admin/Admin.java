@@ -94,13 +94,21 @@ public final class Admin implements Integration {
 
     private Admin open() {
         Map<String, Backend> backends = new LinkedHashMap<>();
-        AdminStore chosen = config.store.map(s -> s.get()).orElse(null);
         for (AdminConfig.Source src : config.sources) {
             String name = backends.containsKey(src.name()) ? src.name() + backends.size() : src.name();
             backends.put(name, src.backend().get());
-            if (chosen == null && src.store().isPresent())
-                chosen = src.store().get().get();
         }
+        // the admin's own data: where the app says, else the first PostgreSQL, else the first MongoDB
+        AdminStore chosen = config.store
+                .map(s -> s.get())
+                .or(() -> config.sources.stream()
+                        .filter(src -> src.name().equals("pg") && src.store().isPresent())
+                        .findFirst()
+                        .or(() -> config.sources.stream()
+                                .filter(src -> src.store().isPresent())
+                                .findFirst())
+                        .map(src -> src.store().get().get()))
+                .orElse(null);
         if (chosen == null)
             throw new IllegalStateException(
                     "the admin has nowhere to keep its users: give it a PostgreSQL or MongoDB, or cfg.store(...)");
