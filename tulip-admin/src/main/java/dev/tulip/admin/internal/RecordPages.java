@@ -195,10 +195,19 @@ public final class RecordPages {
                     Optional.ofNullable(errors.get(f.name()))));
         }
         String action = creating ? pages.listHref(m) + "/new" : pages.recordHref(m, id.orElseThrow()) + "/edit";
+        String named = String.join(
+                " ",
+                m.labelFields().stream()
+                        .map(f -> raw.getOrDefault(f, ""))
+                        .filter(v -> !v.isBlank())
+                        .toList());
         String title = creating
                 ? "Add " + m.label()
-                : "Edit " + m.label() + " "
-                        + id.orElseThrow().parts().toString().replaceAll("[\\[\\]]", "");
+                : "Edit "
+                        + (named.isEmpty()
+                                ? m.label() + " "
+                                        + String.join(", ", id.orElseThrow().parts())
+                                : named);
         String cancel = creating ? pages.listHref(m) : pages.recordHref(m, id.orElseThrow());
         var view = new Views.FormView(m.label(), title, action, creating, inputs, formError, cancel);
         return Render.form(status, pages.frame(req, Optional.of(user), title, Optional.of(m)), view);
