@@ -130,15 +130,9 @@ public final class Admin implements Integration {
                 config.maxFailuresPerAccount,
                 config.maxFailuresPerAddress,
                 config.failureWindow);
-        boolean[] fresh = {true};
         Pages pages = new Pages(
-                () -> {
-                    if (fresh[0]) {
-                        fresh[0] = false;
-                        return first;
-                    }
-                    return new Registry(Models.shape(config, backends));
-                },
+                first,
+                () -> new Registry(Models.shape(config, backends)),
                 auth,
                 config.path,
                 config.title,

@@ -13,11 +13,10 @@ import java.util.Optional;
 
 /**
  * The middleware of every admin route: a fresh CSP nonce and the security headers on every
- * response, the admin's sessions and CSRF check on everything but its static files, and errors
- * answered as pages (never a stack trace).
+ * response, the admin's sessions and CSRF check on everything but its static files, and its own
+ * errors (a status it chose, a request the backend refused as malformed) answered as pages.
  */
 public final class Guard implements Middleware {
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Guard.class);
     static final String NONCE = "dev.tulip.admin.nonce";
     private final String base;
     private final String title;
@@ -46,15 +45,9 @@ public final class Guard implements Middleware {
             result = errorPage(req, e.status(), e.getMessage());
         } catch (IllegalArgumentException e) { // a tampered cursor or id
             result = errorPage(req, 400, e.getMessage());
-        } catch (RuntimeException e) {
-            if (e.getClass().getSimpleName().endsWith("UnavailableException")) {
-                result = errorPage(req, 503, "The database is not reachable; try again in a moment.");
-            } else {
-                LOG.error("admin request {} {} failed (request id {})", req.method(), req.path(), req.id(), e);
-                result = errorPage(
-                        req, 500, "Something went wrong. The log has the details under request id " + req.id() + ".");
-            }
         }
+        // anything else goes on to the app's exception handlers, which the integrations extend
+        // (an unreachable database is their 503 with Retry-After)
         Response r = result instanceof Response resp ? resp : Response.from(result, req);
         r.header("X-Content-Type-Options", "nosniff");
         r.header("X-Frame-Options", "DENY");

@@ -170,14 +170,15 @@ public final class ListPage {
         return out;
     }
 
+    private static final Set<FieldType> RANGES = Set.of(
+            FieldType.INTEGER,
+            FieldType.DECIMAL,
+            FieldType.FLOAT,
+            FieldType.DATE,
+            FieldType.TIMESTAMP,
+            FieldType.TIMESTAMPTZ);
+
     static boolean isRange(FieldType t) {
-        return Set.of(
-                        FieldType.INTEGER,
-                        FieldType.DECIMAL,
-                        FieldType.FLOAT,
-                        FieldType.DATE,
-                        FieldType.TIMESTAMP,
-                        FieldType.TIMESTAMPTZ)
-                .contains(t);
+        return RANGES.contains(t);
     }
 }

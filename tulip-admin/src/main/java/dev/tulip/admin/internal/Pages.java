@@ -22,7 +22,7 @@ public final class Pages {
     /** How often an unknown model name may make the admin look again. */
     private static final long RETRY_NANOS = 2_000_000_000L;
 
-    private final java.util.function.Supplier<Registry> load;
+    private final java.util.function.Supplier<Registry> reload;
     private volatile Registry registry;
     private volatile long loadedAt;
     final Auth auth;
@@ -31,16 +31,20 @@ public final class Pages {
     final int pageSize;
     final int maxPageSize;
 
-    /** {@code load} reads the databases' models again (a new table, a collection's first document). */
+    /**
+     * {@code first}: the models read at start; {@code reload} reads them again (a new table, a
+     * collection's first document).
+     */
     public Pages(
-            java.util.function.Supplier<Registry> load,
+            Registry first,
+            java.util.function.Supplier<Registry> reload,
             Auth auth,
             String base,
             String title,
             int pageSize,
             int maxPageSize) {
-        this.load = load;
-        this.registry = load.get();
+        this.reload = reload;
+        this.registry = first;
         this.loadedAt = System.nanoTime();
         this.auth = auth;
         this.base = base;
@@ -64,7 +68,7 @@ public final class Pages {
             if (System.nanoTime() - loadedAt < maxAgeNanos) return;
             loadedAt = System.nanoTime();
             try {
-                registry = load.get();
+                registry = reload.get();
             } catch (RuntimeException e) {
                 LOG.warn("the admin could not read the models again; it keeps the ones it has", e);
             }
@@ -163,8 +167,6 @@ public final class Pages {
             Object v = record.get(f);
             if (v != null) parts.add(Values.cell(m.field(f).orElseThrow(), v));
         }
-        return parts.isEmpty()
-                ? m.label() + " " + id.parts().toString().replaceAll("[\\[\\]]", "")
-                : String.join(" ", parts);
+        return parts.isEmpty() ? m.label() + " " + String.join(", ", id.parts()) : String.join(" ", parts);
     }
 }
