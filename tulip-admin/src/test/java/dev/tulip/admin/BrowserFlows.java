@@ -36,6 +36,22 @@ final class BrowserFlows {
         b.screenshot(shots.resolve(String.format("%02d-%s.png", ++step, what)));
     }
 
+    /**
+     * Every flow in turn, logged in as {@code user}. {@code nameRequired}: the database requires a
+     * name (a NOT NULL column); {@code hasEnum}: the kind field is an enum.
+     */
+    void all(String user, String password, boolean nameRequired, boolean hasEnum) throws Exception {
+        login(user, password);
+        listSortAndSearch();
+        filters(hasEnum);
+        invalidCreateShowsInlineErrors(nameRequired);
+        constraintErrorLandsOnItsField();
+        createEditAndDelete();
+        deleteListsDependents();
+        bulkAction();
+        logout();
+    }
+
     void login(String user, String password) throws Exception {
         b.clearCookies();
         b.go(base + "/admin/m/authors");

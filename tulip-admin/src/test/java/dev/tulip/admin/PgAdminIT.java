@@ -7,34 +7,16 @@ import dev.tulip.admin.internal.pg.PgAdminStore;
 import dev.tulip.admin.internal.pg.PgBackend;
 import dev.tulip.admin.internal.pg.TestDb;
 import dev.tulip.pg.Pg;
-import dev.tulip.test.Chromium;
 import dev.tulip.test.TestServer;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The admin over PostgreSQL tables on the embedded server: the browser flows, and the statements of a list page. */
-class PgAdminIT {
-    static Chromium browser;
-
-    @BeforeAll
-    static void start() throws Exception {
-        assertThat(Chromium.available())
-                .as("Debian's chromium must be installed (./test.sh installs it)")
-                .isTrue();
-        browser = Chromium.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (browser != null) browser.close();
-    }
-
+class PgAdminIT extends ChromiumTest {
     /** An app with the authors/books tables (a fresh database each) and the admin over them. */
     static final class Site implements AutoCloseable {
         final List<String> statements = new CopyOnWriteArrayList<>();
@@ -72,15 +54,7 @@ class PgAdminIT {
         try (Site site = new Site(false)) {
             browser.scripts(scripts);
             BrowserFlows flows = new BrowserFlows(browser, site.base(), "pg-" + (scripts ? "js" : "nojs"), false);
-            flows.login("root", Fixture.PASSWORD);
-            flows.listSortAndSearch();
-            flows.filters(true);
-            flows.invalidCreateShowsInlineErrors(true);
-            flows.constraintErrorLandsOnItsField();
-            flows.createEditAndDelete();
-            flows.deleteListsDependents();
-            flows.bulkAction();
-            flows.logout();
+            flows.all("root", Fixture.PASSWORD, true, true);
         }
     }
 
